@@ -1,0 +1,31 @@
+# The two commands a new user runs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.installed-runtime
+TESTDEPS := $(VENV)/.installed-test
+
+.PHONY: site serve test lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TESTDEPS): pyproject.toml $(RUNTIME)
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+site: $(RUNTIME)
+	$(BIN)/python build.py build
+
+test: $(TESTDEPS)
+	$(BIN)/python -m ruff check dateline tests build.py
+	$(BIN)/python -m mypy
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .venv

@@ -1,0 +1,36 @@
+"""The ``dateline`` command; ``python build.py ARGS`` is the same as ``dateline ARGS``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from types import ModuleType
+
+from dateline.commands import build, check
+
+COMMANDS: Mapping[str, ModuleType] = {"build": build, "check": check}
+DEFAULT = "build"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline", description="Build a static timeline site from content/.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        module.configure(sub.add_parser(name, help=module.HELP, description=module.HELP))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; 0 when all went well, 1 on content problems, 2 on usage errors."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or words[0] not in (*COMMANDS, "-h", "--help"):
+        words.insert(0, DEFAULT)
+    args = _parser().parse_args(words)
+    content = getattr(args, "content", None)
+    if content is not None and not content.is_dir():
+        print(f"dateline: no content folder at {content}", file=sys.stderr)
+        return 2
+    status: int = COMMANDS[args.command].run(args)
+    return status

@@ -1,0 +1,1 @@
+"""One module per command, each with ``HELP``, ``configure(parser)`` and ``run(args)``."""

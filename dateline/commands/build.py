@@ -1,0 +1,49 @@
+"""``dateline build``: content to site, atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dateline import pipeline
+from dateline.commands.common import add_content_options, report, settings_from
+from dateline.write import UnsafeOutput, check_output_dir, write_site
+
+HELP = "build the site (the default command)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Options of ``build``."""
+    add_content_options(parser)
+    parser.add_argument("--out", type=Path, default=Path("site"),
+                        help="output folder (default: site)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build; on any error leave the previous site as it was."""
+    started = time.perf_counter()
+    settings = settings_from(args)
+    out: Path = args.out
+    try:
+        check_output_dir(out, [settings.content, settings.templates, Path.cwd()])
+    except UnsafeOutput as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 2
+    result = pipeline.build(settings)
+    status = report(result.diagnostics, args.strict, None)
+    if status or result.timeline is None:
+        print("build failed: the previous site was left as it was", file=sys.stderr)
+        return status or 1
+    try:
+        changed = write_site(out, result.files)
+    except OSError as exc:
+        print(f"dateline: cannot write {out}: {exc.strerror or exc} "
+              "(the previous site was left as it was)", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    people = sum(1 for p in result.timeline.people.values() if not p.auto)
+    print(f"built {out}: {len(result.timeline.events)} events, {people} people, "
+          f"{result.pages} pages ({changed} files changed) in {seconds:.2f} s")
+    return 0

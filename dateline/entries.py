@@ -1,0 +1,118 @@
+"""Validated front-matter fields to frozen values (pure: no I/O)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from dateline.model import (
+    Article,
+    Config,
+    Event,
+    Image,
+    Link,
+    Mark,
+    Person,
+    PersonRef,
+    Role,
+    Source,
+)
+from dateline.yamlread import Document
+
+
+def _words(fields: dict[str, Any], key: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for item in fields.get(key) or ():
+        if item:
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def _image(fields: dict[str, Any]) -> Image | None:
+    data = fields.get("image")
+    if not data:
+        return None
+    return Image(src=data["src"], alt=data.get("alt", ""), caption=data.get("caption", ""),
+                 credit=data.get("credit", ""))
+
+
+def _people_refs(fields: dict[str, Any]) -> tuple[PersonRef, ...]:
+    refs: dict[str, PersonRef] = {}
+    for text, mark in zip(fields.get("people") or (), fields.get("people@items", ()),
+                          strict=False):
+        if text:
+            refs.setdefault(text, PersonRef(text, mark))
+    return tuple(refs.values())
+
+
+def event_from(slug: str, path: str, document: Document, fields: dict[str, Any]) -> Event:
+    """An Event from an entry's validated fields."""
+    sources = tuple(
+        Source(url=s["url"], title=s.get("title", ""), outlet=s.get("outlet", ""),
+               published=s.get("published"))
+        for s in fields.get("sources") or ()
+    )
+    return Event(
+        slug=slug,
+        title=fields["title"],
+        date=fields["date"],
+        mark=Mark(path, 1, 1),
+        summary=fields.get("summary", ""),
+        people_refs=_people_refs(fields),
+        places=_words(fields, "places"),
+        tags=tuple(tag.lower() for tag in _words(fields, "tags")),
+        sources=sources,
+        image=_image(fields),
+        draft=bool(fields.get("draft", False)),
+        body=document.body,
+    )
+
+
+def person_from(slug: str, path: str, document: Document, fields: dict[str, Any]) -> Person:
+    """A Person from an entry's validated fields."""
+    roles = tuple(
+        Role(title=r["title"], start=r.get("from"), end=r.get("to"))
+        for r in fields.get("roles") or ()
+    )
+    links = tuple(Link(url=link["url"], title=link.get("title", ""))
+                  for link in fields.get("links") or ())
+    return Person(
+        slug=slug,
+        name=fields["name"],
+        mark=Mark(path, 1, 1),
+        aliases=_words(fields, "aliases"),
+        born=fields.get("born"),
+        died=fields.get("died"),
+        nationality=fields.get("nationality", ""),
+        roles=roles,
+        image=_image(fields),
+        links=links,
+        body=document.body,
+    )
+
+
+def article_from(slug: str, path: str, document: Document, fields: dict[str, Any]) -> Article:
+    """An Article: the pasted text and what its optional front matter says."""
+    return Article(
+        slug=slug,
+        mark=Mark(path, 1, 1),
+        text=document.body,
+        text_line=document.body_line,
+        title=fields.get("title", ""),
+        url=fields.get("url", ""),
+        outlet=fields.get("outlet", ""),
+        published=fields.get("published"),
+        authors=_words(fields, "authors"),
+    )
+
+
+def config_from(fields: dict[str, Any]) -> Config:
+    """Site settings; ``base_url`` always ends in ``/``."""
+    base = fields["base_url"]
+    return Config(
+        title=fields["title"],
+        description=fields.get("description", ""),
+        base_url=base if base.endswith("/") else base + "/",
+        language=fields.get("language", "en"),
+        extra=MappingProxyType(dict(fields.get("extra") or {})),
+    )

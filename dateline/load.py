@@ -1,0 +1,183 @@
+"""Read ``content/`` and the theme: the only module that reads content files.
+
+Files are walked in sorted order; each becomes a frozen value or diagnostics, never both
+half-way. A mistake in one file never stops the others from being read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from slugify import slugify
+
+from dateline import schema
+from dateline.diagnostics import Diagnostic, error
+from dateline.entries import article_from, config_from, event_from, person_from
+from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
+from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_matter
+
+MAX_BYTES = 2_000_000
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What was read, and every problem found while reading."""
+
+    content: Content
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load_content(root: Path) -> Loaded:
+    """Read ``site.yaml``, events, people and articles under ``root``."""
+    problems: list[Diagnostic] = []
+    config = _load_config(root, problems)
+    events = _load_dir(root, "events", (".md",), event_from, problems)
+    people = _load_dir(root, "people", (".md",), person_from, problems)
+    articles = _load_dir(root, "articles", (".txt", ".md"), article_from, problems)
+    content = Content(config, tuple(events), tuple(people), tuple(articles))
+    return Loaded(content, tuple(problems))
+
+
+def load_theme(templates: Path) -> Theme:
+    """Read every template and every file under ``templates/static/``."""
+    sources = {
+        path.relative_to(templates).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(templates.rglob("*.html")) + sorted(templates.rglob("*.xml"))
+        if "static" not in path.relative_to(templates).parts
+    }
+    static = templates / "static"
+    assets = tuple(
+        Asset("static/" + path.relative_to(static).as_posix(), path.read_bytes())
+        for path in sorted(static.rglob("*")) if path.is_file()
+    ) if static.is_dir() else ()
+    return Theme(sources, assets)
+
+
+def load_media(root: Path) -> tuple[Asset, ...]:
+    """Read the files under ``content/media/`` that pages may show."""
+    media = root / "media"
+    if not media.is_dir():
+        return ()
+    return tuple(
+        Asset("media/" + path.relative_to(media).as_posix(), path.read_bytes())
+        for path in sorted(media.rglob("*"))
+        if path.is_file() and not path.is_symlink() and not path.name.startswith(".")
+    )
+
+
+def _rel(root: Path, path: Path) -> str:
+    """The path an editor knows: relative to the content folder's parent."""
+    return (Path(root.name) / path.relative_to(root)).as_posix()
+
+
+def _load_config(root: Path, problems: list[Diagnostic]) -> Config:
+    path = root / "site.yaml"
+    shown = _rel(root, path)
+    if not path.is_file():
+        problems.append(error(shown, 1, 1, "site.yaml is missing",
+                              "create it with at least 'title:' and 'base_url:'"))
+        return Config()
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return Config()
+    try:
+        node = parse_yaml(text)
+    except YamlProblem as problem:
+        problems.append(error(shown, problem.line, problem.col, problem.message, problem.hint))
+        return Config()
+    fields, found = schema.validate(node, schema.SITE, shown)
+    problems.extend(found)
+    return config_from(fields) if not found else Config()
+
+
+Builder = Callable[[str, str, Document, dict[str, Any]], T]
+
+
+def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder[T],
+              problems: list[Diagnostic]) -> list[T]:
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    spec = {"events": schema.EVENT, "people": schema.PERSON, "articles": schema.ARTICLE}[folder]
+    items: list[T] = []
+    seen: dict[str, str] = {}
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or path.suffix not in suffixes or not path.is_file():
+            continue
+        shown = _rel(root, path)
+        slug = _check_slug(path.stem, shown, seen, problems)
+        text = _read_text(path, shown, problems)
+        if slug is None or text is None:
+            continue
+        try:
+            document = split_front_matter(text)
+        except YamlProblem as problem:
+            problems.append(error(shown, problem.line, problem.col, problem.message,
+                                  problem.hint))
+            continue
+        if document.meta is None and folder != "articles":
+            problems.append(error(shown, 1, 1, "no front matter",
+                                  "start the file with '---', the fields, then '---'"))
+            continue
+        fields, found = schema.validate(document.meta, spec, shown)
+        problems.extend(found)
+        if not any(d.is_error for d in found):
+            items.append(build(slug, shown, document, fields))
+    return items
+
+
+def _check_slug(stem: str, shown: str, seen: dict[str, str],
+                problems: list[Diagnostic]) -> str | None:
+    """The file name is the slug: lower-case ASCII words joined by hyphens, unique."""
+    normal = unicodedata.normalize("NFC", stem)
+    if not schema.SLUG.fullmatch(normal):
+        suggestion = slugify(normal) or "event"
+        problems.append(error(shown, 1, 1, f"file name '{stem}' is not a valid slug",
+                              f"rename it to '{suggestion}' with lower-case letters, digits "
+                              "and hyphens"))
+        return None
+    if normal in seen:
+        problems.append(error(shown, 1, 1, f"slug '{normal}' is used twice",
+                              f"also {seen[normal]}"))
+        return None
+    seen[normal] = shown
+    return normal
+
+
+def _read_text(path: Path, shown: str, problems: list[Diagnostic]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(error(shown, 1, 1, f"cannot read file: {exc.strerror}"))
+        return None
+    if len(data) > MAX_BYTES:
+        problems.append(error(shown, 1, 1, f"file is {len(data):,} bytes, more than the "
+                              f"{MAX_BYTES:,} allowed", "split it or trim it"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(error(shown, line, col, "file is not valid UTF-8",
+                              "save it as UTF-8"))
+        return None
+    found = _CONTROL.search(text)
+    if found is not None:
+        bad = found.start()
+        line = text.count("\n", 0, bad) + 1
+        col = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        problems.append(error(shown, line, col, f"control character U+{ord(text[bad]):04X}",
+                              "remove it"))
+        return None
+    return text
+
+
+__all__ = ["Article", "Event", "Loaded", "Person", "load_content", "load_media", "load_theme"]

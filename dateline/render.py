@@ -1,0 +1,92 @@
+"""Pages to HTML: one Jinja2 environment (autoescape, StrictUndefined) and safe Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import lru_cache
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from dateline.dates import EventDate
+from dateline.model import Theme
+from dateline.site import DataFile, Page, event_url, person_url
+
+SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
+
+
+def _safe_link(url: str) -> bool:
+    """Only web, mail and relative links: ``javascript:``, ``data:`` and the like are dropped."""
+    lowered = "".join(url.split()).lower()
+    if lowered.startswith(SAFE_LINK_PREFIXES):
+        return not lowered.startswith("//")
+    head = lowered.split("/", 1)[0]
+    return ":" not in head and "&" not in head
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = _safe_link  # type: ignore[method-assign]
+    return md
+
+
+def markdown(text: str) -> Markup:
+    """Markdown to HTML with raw HTML off and unsafe links left as text."""
+    return Markup(_markdown().render(text))
+
+
+def human_date(value: EventDate | None) -> str:
+    """A date at its precision, for readers."""
+    return value.human() if value is not None else ""
+
+
+def make_environment(theme: Theme) -> jinja2.Environment:
+    """The environment every page is rendered with; templates are compiled once."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: _source(theme, name)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["markdown"] = markdown
+    env.filters["human"] = human_date
+    env.globals["event_url"] = event_url
+    env.globals["person_url"] = person_url
+    return env
+
+
+def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    """A template's source, named so that errors point at the template file."""
+    if name not in theme.templates:
+        return None
+    return theme.templates[name], name, lambda: True
+
+
+def render_page(env: jinja2.Environment, page: Page) -> bytes:
+    """One page's HTML."""
+    return env.get_template(page.template).render(page.context).encode("utf-8")
+
+
+def render_data(data: DataFile) -> bytes:
+    """A data file as stable, readable JSON."""
+    return (json.dumps(data.data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+Renderer = Callable[[Page], bytes]
+
+
+def renderer(theme: Theme) -> Renderer:
+    """A function that renders pages with the theme's templates."""
+    env = make_environment(theme)
+
+    def render(page: Page) -> bytes:
+        return render_page(env, page)
+
+    return render
+

@@ -1,0 +1,239 @@
+"""What front matter and ``site.yaml`` may hold: one table per kind that both validates and
+generates JSON Schema, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.dates import DateError, parse_date
+from dateline.diagnostics import Diagnostic, did_you_mean, error
+from dateline.model import Mark
+from dateline.yamlread import YNode
+
+SAFE_SCHEMES = ("http://", "https://")
+DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?[~?%]?(/(\.\.|\d{4}(-\d{1,2}(-\d{1,2})?)?))?$"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The shape of one value: kind is str, date, bool, url, path, list, object or any."""
+
+    kind: str
+    description: str = ""
+    required: bool = False
+    items: Spec | None = None
+    fields: Mapping[str, Spec] = field(default_factory=dict)
+
+
+def _str(description: str, required: bool = False) -> Spec:
+    return Spec("str", description, required)
+
+
+def _list(items: Spec, description: str) -> Spec:
+    return Spec("list", description, items=items)
+
+
+def _obj(description: str, fields: Mapping[str, Spec], required: bool = False) -> Spec:
+    return Spec("object", description, required, fields=fields)
+
+
+DATE = Spec("date", "EDTF subset: YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.., with ~ or ?")
+SOURCE = _obj("A source", {
+    "url": Spec("url", "Address of the source (http or https)", required=True),
+    "title": _str("Title of the page or document"),
+    "outlet": _str("Publisher, e.g. BBC News"),
+    "published": Spec("date", "Publication date"),
+})
+IMAGE = _obj("An image", {
+    "src": Spec("path", "A file under content/media/ or an http(s) address", required=True),
+    "alt": _str("Text alternative for readers who cannot see the image"),
+    "caption": _str("Caption shown under the image"),
+    "credit": _str("Photographer or agency"),
+})
+LINK = _obj("A link", {
+    "url": Spec("url", "Address (http or https)", required=True),
+    "title": _str("Text of the link"),
+})
+ROLE = _obj("A position held", {
+    "title": _str("Title of the position", required=True),
+    "from": Spec("date", "When it began"),
+    "to": Spec("date", "When it ended (omit while it lasts)"),
+})
+WORDS = _list(_str("A word"), "A list of strings (a single string is accepted)")
+
+EVENT = _obj("Front matter of content/events/<slug>.md", {
+    "title": _str("Headline of the event", required=True),
+    "date": Spec("date", DATE.description, required=True),
+    "summary": _str("One or two sentences shown on the timeline"),
+    "people": _list(_str("A person: slug, name or alias"), "People involved"),
+    "places": _list(_str("A place"), "Places"),
+    "tags": _list(_str("A tag"), "Tags, e.g. diplomacy"),
+    "sources": _list(SOURCE, "Where the facts come from"),
+    "image": IMAGE,
+    "draft": Spec("bool", "true keeps the entry out of the published site"),
+})
+PERSON = _obj("Front matter of content/people/<slug>.md", {
+    "name": _str("Full name as shown", required=True),
+    "aliases": _list(_str("Another spelling"), "Other spellings, e.g. in Cyrillic"),
+    "born": Spec("date", "Date of birth"),
+    "died": Spec("date", "Date of death"),
+    "nationality": _str("Nationality"),
+    "roles": _list(ROLE, "Positions held over time"),
+    "image": IMAGE,
+    "links": _list(LINK, "External links"),
+})
+ARTICLE = _obj("Front matter of content/articles/<slug>.txt", {
+    "title": _str("Headline"),
+    "url": Spec("url", "Address of the article"),
+    "outlet": _str("Publisher"),
+    "published": Spec("date", "Publication date"),
+    "authors": _list(_str("An author"), "Reporters"),
+})
+SITE = _obj("content/site.yaml", {
+    "title": _str("Name of the site", required=True),
+    "description": _str("One sentence about the site"),
+    "base_url": Spec("url", "Absolute address the site is published at, may end in /repo/",
+                     required=True),
+    "language": _str("Language tag, e.g. en-GB"),
+    "extra": Spec("any", "Free-form values passed to templates as site.extra"),
+})
+
+
+def validate(node: YNode | None, spec: Spec, path: str) -> tuple[Any, list[Diagnostic]]:
+    """Check ``node`` against ``spec``; return plain values (dates parsed) and diagnostics.
+
+    Beside each key of a mapping, ``key@`` holds the Mark of its value and ``key@items`` the
+    Marks of its list items, so later stages can point at the exact place.
+    """
+    problems: list[Diagnostic] = []
+    if node is None or node.kind == "null":
+        node = YNode("map", (), 1, 1)
+    value = _check(node, spec, path, "", problems)
+    return value, problems
+
+
+def _check(node: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> Any:
+    here = name or "front matter"
+    if spec.kind == "any":
+        return _plain(node)
+    if spec.kind == "object":
+        return _check_object(node, spec, path, name, out)
+    if spec.kind == "list":
+        items = node.value if node.kind == "seq" else (node,) if node.kind == "scalar" else None
+        if items is None:
+            out.append(error(path, node.line, node.col, f"'{here}' must be a list"))
+            return []
+        assert spec.items is not None
+        return [_check(item, spec.items, path, name, out) for item in items]
+    if node.kind != "scalar":
+        out.append(error(path, node.line, node.col, f"'{here}' must be a single value",
+                         "quote it if it contains ':' or starts with '[' or '{'"))
+        return None
+    return _check_scalar(node, spec, path, here, out)
+
+
+def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> Any:
+    if node.kind != "map":
+        out.append(error(path, node.line, node.col,
+                         f"'{name or 'front matter'}' must be a mapping of 'key: value' lines"))
+        return None
+    result: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.value not in spec.fields:
+            where = f" in '{name}'" if name else ""
+            hint = did_you_mean(key.value, spec.fields, 0.6) or (
+                "allowed: " + ", ".join(spec.fields))
+            out.append(error(path, key.line, key.col, f"unknown key '{key.value}'{where}", hint))
+            continue
+        if value.kind == "null":
+            continue
+        result[key.value] = _check(value, spec.fields[key.value], path, key.value, out)
+        result[f"{key.value}@"] = Mark(path, value.line, value.col)
+        items = value.value if value.kind == "seq" else (value,)
+        result[f"{key.value}@items"] = tuple(Mark(path, i.line, i.col) for i in items)
+    for key, sub in spec.fields.items():
+        if sub.required and key not in result and not any(k.value == key for k, _ in node.value):
+            where = f"'{name}' needs" if name else "missing required key"
+            out.append(error(path, node.line, node.col, f"{where} '{key}'",
+                             f"add '{key}: …'"))
+        elif sub.required and result.get(key) == "":
+            out.append(error(path, node.line, node.col, f"'{key}' is empty"))
+    return result
+
+
+def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagnostic]) -> Any:
+    text = node.value.strip()
+    if spec.kind == "date":
+        try:
+            return parse_date(text)
+        except DateError as exc:
+            out.append(error(path, node.line, node.col + exc.offset, exc.message))
+            return None
+    if spec.kind == "bool":
+        if text.lower() in ("true", "false"):
+            return text.lower() == "true"
+        out.append(error(path, node.line, node.col, f"'{here}' must be true or false"))
+        return None
+    if spec.kind == "url" and not text.lower().startswith(SAFE_SCHEMES):
+        out.append(error(path, node.line, node.col, f"'{here}' must start with http:// or "
+                         f"https://, got '{_clip(text)}'"))
+        return None
+    if spec.kind == "path" and not _safe_src(text):
+        out.append(error(path, node.line, node.col, f"'{here}' must be a file under "
+                         f"content/media/ or an http(s) address, got '{_clip(text)}'",
+                         "write e.g. 'media/photo.jpg'"))
+        return None
+    return text
+
+
+def _safe_src(text: str) -> bool:
+    if text.lower().startswith(SAFE_SCHEMES):
+        return True
+    parts = text.split("/")
+    return (bool(text) and ":" not in text and "\\" not in text and not text.startswith("/")
+            and all(part not in ("", ".", "..") for part in parts))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _plain(node: YNode) -> Any:
+    if node.kind == "map":
+        return {key.value: _plain(value) for key, value in node.value}
+    if node.kind == "seq":
+        return [_plain(item) for item in node.value]
+    return node.value
+
+
+def json_schema(spec: Spec) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a spec, for editors' completion and checks."""
+    if spec.kind == "object":
+        return {
+            "type": "object",
+            "description": spec.description,
+            "properties": {name: json_schema(sub) for name, sub in spec.fields.items()},
+            "required": [name for name, sub in spec.fields.items() if sub.required],
+            "additionalProperties": False,
+        }
+    if spec.kind == "list":
+        assert spec.items is not None
+        item = json_schema(spec.items)
+        return {"description": spec.description,
+                "anyOf": [{"type": "array", "items": item}, item]}
+    base: dict[str, Any] = {"description": spec.description}
+    if spec.kind == "bool":
+        return base | {"type": "boolean"}
+    if spec.kind == "date":
+        return base | {"type": ["string", "integer"], "pattern": DATE_PATTERN}
+    if spec.kind == "url":
+        return base | {"type": "string", "pattern": "^https?://"}
+    if spec.kind == "any":
+        return base
+    return base | {"type": "string"}
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -1,0 +1,138 @@
+"""Timeline to the list of pages, each with its template and a documented context.
+
+Every HTML page's context holds ``site`` (Config), ``root`` (the relative path from the page
+to the site root, e.g. ``../../``, so links work at ``/`` and under any sub-path),
+``page_url`` (the page's own path) and ``people`` (slug to Person). Page kinds add:
+
+- ``index.html``: ``years`` (list of (year, events), oldest first), ``events``.
+- ``event.html``: ``event``, ``event_people`` (Persons), ``previous``, ``next`` (Event or None).
+- ``people.html``: ``entries`` (list of (Person, number of events)), by name.
+- ``person.html``: ``person``, ``events`` (their events in timeline order).
+- ``404.html``: like the others, but ``root`` is the absolute base path, since the page is
+  served at any address.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from dateline.model import Event, Person, Timeline
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: its URL path, its template and its context."""
+
+    url: str
+    template: str
+    context: Mapping[str, Any]
+
+    @property
+    def output(self) -> str:
+        """The file the page is written to, relative to the site root."""
+        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A machine-readable file (JSON) with its data."""
+
+    url: str
+    data: Mapping[str, Any]
+
+
+def event_url(event: Event) -> str:
+    """``events/<slug>/``."""
+    return f"events/{event.slug}/"
+
+
+def person_url(person: Person) -> str:
+    """``people/<slug>/``."""
+    return f"people/{person.slug}/"
+
+
+def root_for(url: str) -> str:
+    """The relative path from a page at ``url`` back to the site root."""
+    return "../" * url.count("/")
+
+
+def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
+    """Every page and data file of the site, in a stable order."""
+    by_person = _events_by_person(timeline)
+    people_listed = sorted(
+        (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
+        key=lambda p: (p.name.casefold(), p.slug),
+    )
+    shared = {"site": timeline.config, "people": timeline.people}
+
+    def page(url: str, template: str, **context: Any) -> Page:
+        full = {**shared, "root": root_for(url), "page_url": url, **context}
+        return Page(url, template, MappingProxyType(full))
+
+    pages = [page("", "index.html", years=_by_year(timeline.events), events=timeline.events)]
+    events = timeline.events
+    for index, event in enumerate(events):
+        pages.append(page(
+            event_url(event), "event.html", event=event,
+            event_people=[timeline.people[slug] for slug in event.people],
+            previous=events[index - 1] if index > 0 else None,
+            next=events[index + 1] if index + 1 < len(events) else None,
+        ))
+    pages.append(page("people/", "people.html",
+                      entries=[(p, len(by_person[p.slug])) for p in people_listed]))
+    pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug])
+                 for p in people_listed)
+    not_found = {**shared, "root": timeline.config.base_path, "page_url": "404.html"}
+    pages.append(Page("404.html", "404.html", MappingProxyType(not_found)))
+    return pages, [DataFile("timeline.json", timeline_data(timeline, people_listed))]
+
+
+def _events_by_person(timeline: Timeline) -> defaultdict[str, list[Event]]:
+    found: defaultdict[str, list[Event]] = defaultdict(list)
+    for event in timeline.events:
+        for slug in event.people:
+            found[slug].append(event)
+    return found
+
+
+def _by_year(events: tuple[Event, ...]) -> list[tuple[int, list[Event]]]:
+    years: dict[int, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.date.year, []).append(event)
+    return list(years.items())
+
+
+def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
+    """The ``/timeline.json`` document (its shape is documented in the README)."""
+    base = timeline.config.base_url
+    return {
+        "events": [
+            {
+                "id": event.slug,
+                "url": base + event_url(event),
+                "date": event.date.edtf(),
+                "precision": event.date.precision.label,
+                "title": event.title,
+                "summary": event.summary,
+                "people": [{"id": slug, "name": timeline.people[slug].name}
+                           for slug in event.people],
+                "places": list(event.places),
+                "tags": list(event.tags),
+                "sources": [
+                    {"url": s.url, "title": s.title, "outlet": s.outlet,
+                     "published": s.published.edtf() if s.published else None}
+                    for s in event.sources
+                ],
+            }
+            for event in timeline.events
+        ],
+        "people": [
+            {"id": p.slug, "url": base + person_url(p), "name": p.name,
+             "aliases": list(p.aliases)}
+            for p in people
+        ],
+    }

@@ -1,0 +1,95 @@
+"""Files to the output folder: the only module that writes.
+
+The new site is written to a temporary folder beside the output and swapped in with two
+renames, so readers and the preview server never see a half-written site and a failed build
+leaves the previous one as it was. A file whose bytes did not change is hard-linked from the
+previous site, keeping its modification time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+
+class UnsafeOutput(ValueError):
+    """An output path or folder that would write outside the site or over content."""
+
+
+def check_output_dir(out: Path, protected: list[Path]) -> None:
+    """Refuse an output folder that is, or contains, a folder that must not be replaced."""
+    target = out.resolve()
+    for path in protected:
+        guarded = path.resolve()
+        if target == guarded or guarded.is_relative_to(target):
+            raise UnsafeOutput(f"refusing to write the site to {out}: it would replace {path}")
+
+
+def _safe_relative(name: str) -> PurePosixPath:
+    path = PurePosixPath(name)
+    if path.is_absolute() or not path.parts or any(p in ("", ".", "..") for p in path.parts):
+        raise UnsafeOutput(f"refusing to write '{name}': not a path inside the site")
+    return path
+
+
+def write_site(out: Path, files: Mapping[str, bytes]) -> int:
+    """Replace ``out`` by a folder holding exactly ``files``; return how many changed."""
+    out = out.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        changed = _fill(staging, out, files)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return changed
+
+
+def _fill(staging: Path, previous: Path, files: Mapping[str, bytes]) -> int:
+    changed = 0
+    made: set[Path] = set()
+    for name in sorted(files):
+        relative = _safe_relative(name)
+        target = staging.joinpath(*relative.parts)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        data = files[name]
+        old = previous.joinpath(*relative.parts)
+        if _same_bytes(old, data):
+            try:
+                os.link(old, target)
+                continue
+            except OSError:
+                pass
+        target.write_bytes(data)
+        changed += 1
+    return changed
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.is_symlink() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        staging.rename(out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    retired.rmdir()
+    out.rename(retired)
+    try:
+        staging.rename(out)
+    except OSError:
+        retired.rename(out)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,137 @@
+"""Front matter and YAML read safely, keeping the position of every value.
+
+Every scalar stays a string (``2018-03-04``, ``12:30`` and ``no`` are not converted); the schema
+decides what a value means. Aliases, anchors and explicit tags are refused, duplicate keys are
+errors, and nesting is limited, so no YAML document can run code or blow up in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class YNode:
+    """A YAML value with its 1-based position in the file."""
+
+    kind: str  # "scalar", "seq", "map" or "null"
+    value: Any  # str, tuple[YNode, ...] or tuple[tuple[YNode, YNode], ...]
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    """A YAML document that cannot be read, with the place and a hint."""
+
+    message: str
+    line: int
+    col: int
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A content file split into front matter and body."""
+
+    meta: YNode | None
+    body: str
+    body_line: int
+
+
+class _HardenedLoader(yaml.SafeLoader):
+    """A composer that refuses aliases, anchors, explicit tags and deep nesting."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _refusal("aliases are not allowed", event, "write the value out in full")
+        if getattr(event, "anchor", None):
+            raise _refusal("anchors are not allowed", event, "remove '&" + event.anchor + "'")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _refusal(f"tag '{tag}' is not allowed", event, "remove the tag")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _refusal(f"nesting deeper than {MAX_DEPTH} levels", event, "flatten it")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _refusal(message: str, event: Any, hint: str) -> YamlProblem:
+    mark = event.start_mark
+    return YamlProblem(message, mark.line + 1, mark.column + 1, hint)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YNode | None:
+    """Parse one YAML document; positions are shifted so ``first_line`` is line 1 of ``text``."""
+    loader = _HardenedLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem as problem:
+        raise YamlProblem(problem.message, problem.line + first_line - 1, problem.col,
+                          problem.hint) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = (exc.problem or exc.context or "invalid YAML").strip()
+        raise YamlProblem(f"invalid YAML: {message}", line + first_line - 1, col,
+                          _yaml_hint(message)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"invalid YAML: {exc}", first_line, 1) from None
+    finally:
+        loader.dispose()
+    return None if node is None else _convert(node, first_line - 1)
+
+
+def _yaml_hint(message: str) -> str:
+    if "mapping values are not allowed" in message:
+        return "quote a value that contains ': '"
+    if "found character '\\t'" in message:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in message:
+        return "each line of front matter is 'key: value'"
+    return ""
+
+
+def _convert(node: yaml.Node, shift: int) -> YNode:
+    line, col = node.start_mark.line + 1 + shift, node.start_mark.column + 1
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":null") and node.style is None:
+            return YNode("null", None, line, col)
+        return YNode("scalar", node.value, line, col)
+    if isinstance(node, yaml.SequenceNode):
+        return YNode("seq", tuple(_convert(item, shift) for item in node.value), line, col)
+    pairs = []
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = _convert(key_node, shift)
+        if key.kind != "scalar":
+            raise YamlProblem("a key must be a plain word", key.line, key.col)
+        if key.value in seen:
+            raise YamlProblem(f"duplicate key '{key.value}'", key.line, key.col,
+                              f"first given on line {seen[key.value]}")
+        seen[key.value] = key.line
+        pairs.append((key, _convert(value_node, shift)))
+    return YNode("map", tuple(pairs), line, col)
+
+
+def split_front_matter(text: str) -> Document:
+    """Split ``---`` front matter from the body; raise :class:`YamlProblem` if it is unclosed."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return Document(None, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
+            meta = parse_yaml("".join(lines[1:index]), first_line=2)
+            return Document(meta, "".join(lines[index + 1:]), index + 2)
+    raise YamlProblem("front matter is not closed", 1, 1, "end it with a line '---'")
