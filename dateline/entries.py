@@ -65,6 +65,7 @@ def event_from(slug: str, path: str, document: Document, fields: dict[str, Any])
         image=_image(fields),
         draft=bool(fields.get("draft", False)),
         body=document.body,
+        articles=_words(fields, "articles"),
     )
 
 
@@ -103,6 +104,8 @@ def article_from(slug: str, path: str, document: Document, fields: dict[str, Any
         outlet=fields.get("outlet", ""),
         published=fields.get("published"),
         authors=_words(fields, "authors"),
+        event=fields.get("event", ""),
+        exclude=_words(fields, "exclude"),
     )
 
 

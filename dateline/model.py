@@ -88,7 +88,12 @@ class Person:
 
 @dataclass(frozen=True)
 class Event:
-    """A dated happening. ``people`` holds person slugs once references are resolved."""
+    """A dated happening. ``people`` holds person slugs once references are resolved.
+
+    ``extracted`` marks an event that comes only from articles (with its ``confidence``);
+    ``articles`` are article slugs the entry explicitly claims; ``conflicts`` are notes for
+    readers where sources disagree.
+    """
 
     slug: str
     title: str
@@ -104,6 +109,9 @@ class Event:
     draft: bool = False
     body: str = ""
     extracted: bool = False
+    confidence: float = 1.0
+    articles: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,8 @@ class Article:
     outlet: str = ""
     published: EventDate | None = None
     authors: tuple[str, ...] = ()
+    event: str = ""
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

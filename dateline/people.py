@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from types import MappingProxyType
 
 from slugify import slugify
 
 from dateline.diagnostics import Diagnostic, did_you_mean, warning
-from dateline.model import Event, Person
+from dateline.model import Event, Person, Role
 
 
 def normal(text: str) -> str:
@@ -43,21 +44,26 @@ def build_registry(people: Iterable[Person]) -> Registry:
     return Registry(MappingProxyType(index), MappingProxyType(names))
 
 
-def resolve_people(events: Iterable[Event], people: Iterable[Person]
+def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from: int | None = None
                    ) -> tuple[tuple[Event, ...], dict[str, Person], list[Diagnostic]]:
-    """Give each event the slugs of its people; unknown names get a page of their own."""
+    """Give each event the slugs of its people; unknown names get a page of their own.
+
+    Unknown names in events from index ``quiet_from`` on (extractions, which editors review
+    with ``review``) get their page without a warning.
+    """
     known = {person.slug: person for person in people}
     registry = build_registry(known.values())
     spellings = sorted({*registry.names, *registry.names.values()})
     problems: list[Diagnostic] = []
     resolved: list[Event] = []
-    for event in events:
+    for position, event in enumerate(events):
+        quiet = quiet_from is not None and position >= quiet_from
         slugs: list[str] = []
         for ref in event.people_refs:
             slug = registry.lookup(ref.text) or _auto_slug(ref.text, known)
             if slug not in known:
                 known[slug] = Person(slug=slug, name=ref.text.strip(), mark=ref.mark, auto=True)
-            if known[slug].auto:
+            if known[slug].auto and not quiet:
                 hint = did_you_mean(ref.text, spellings) or (
                     f"add content/people/{slug}.md to describe them")
                 problems.append(warning(ref.mark.path, ref.mark.line, ref.mark.col,
@@ -74,3 +80,44 @@ def _auto_slug(name: str, known: Mapping[str, Person]) -> str:
     while slug in known and not (known[slug].auto and normal(known[slug].name) == normal(name)):
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
+
+
+def check_roles(events: Iterable[Event], people: Mapping[str, Person],
+                problems: list[Diagnostic]) -> list[Event]:
+    """Note where a source gives someone a title they did not hold on the event's date."""
+    checked = []
+    for event in events:
+        notes = tuple(_role_conflicts(event, people, problems))
+        checked.append(replace(event, conflicts=event.conflicts + notes) if notes else event)
+    return checked
+
+
+def _role_conflicts(event: Event, people: Mapping[str, Person],
+                    problems: list[Diagnostic]) -> Iterable[str]:
+    quotes = [s for s in event.sources if s.quote]
+    for slug in event.people:
+        person = people[slug]
+        for title in {role.title for role in person.roles}:
+            spans = [r for r in person.roles if r.title == title]
+            if any(_role_covers(r, event) for r in spans):
+                continue
+            key = normal(_short_title(title))
+            for source in quotes:
+                if key and key in normal(source.quote):
+                    note = (f"{source.article or 'a source'} calls {person.name} "
+                            f"{_short_title(title)}, a role not held on {event.date.human()}")
+                    problems.append(warning(
+                        event.mark.path, event.mark.line, event.mark.col, note,
+                        f"{person.mark.path} gives the role's dates"))
+                    yield note
+
+
+def _role_covers(role: Role, event: Event) -> bool:
+    start = role.start.start.first_day() if role.start else date.min
+    end = (role.end.end or role.end.start).last_day() if role.end else date.max
+    return start <= event.date.start.last_day() and event.date.start.first_day() <= end
+
+
+def _short_title(title: str) -> str:
+    """``Foreign Secretary of the United Kingdom`` → ``Foreign Secretary``."""
+    return title.split(" of ")[0].split(" to ")[0].strip()

@@ -74,6 +74,7 @@ EVENT = _obj("Front matter of content/events/<slug>.md", {
     "sources": _list(SOURCE, "Where the facts come from"),
     "image": IMAGE,
     "draft": Spec("bool", "true keeps the entry out of the published site"),
+    "articles": _list(_str("An article slug"), "Articles (content/articles) that report this"),
 })
 PERSON = _obj("Front matter of content/people/<slug>.md", {
     "name": _str("Full name as shown", required=True),
@@ -91,6 +92,8 @@ ARTICLE = _obj("Front matter of content/articles/<slug>.txt", {
     "outlet": _str("Publisher"),
     "published": Spec("date", "Publication date"),
     "authors": _list(_str("An author"), "Reporters"),
+    "event": _str("Slug of the hand-written event this article reports"),
+    "exclude": _list(_str("An extracted event id"), "Extracted events an editor rejects"),
 })
 SITE = _obj("content/site.yaml", {
     "title": _str("Name of the site", required=True),
