@@ -7,9 +7,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from dateline.commands import build, check
+from dateline.commands import accept, build, check, review
 
-COMMANDS: Mapping[str, ModuleType] = {"build": build, "check": check}
+COMMANDS: Mapping[str, ModuleType] = {
+    "build": build,
+    "check": check,
+    "review": review,
+    "accept": accept,
+}
 DEFAULT = "build"
 
 
