@@ -6,7 +6,9 @@ e.g. ``1991~``.
 
 Sort order (documented in the README): by the first day a date can mean; on a tie the coarser
 precision comes first (``2017`` before ``2017-01`` before ``2017-01-01``); then a single date
-before a range, and shorter ranges before longer ones; open ranges last.
+before a range, and shorter ranges before longer ones (on the same last day, the coarser end
+first); open ranges last; finally exact before approximate (``~``) before uncertain (``?``)
+before both (``%``), so no two different dates tie.
 """
 
 from __future__ import annotations
@@ -114,11 +116,13 @@ class EventDate:
         """The year the timeline files this date under."""
         return self.start.year
 
-    def sort_key(self) -> tuple[date, int, int, date]:
+    def sort_key(self) -> tuple[date, int, int, date, int, int]:
         """The documented total order (see the module docstring)."""
         last = date.max if self.open_end else (self.end or self.start).last_day()
         kind = 2 if self.open_end else (1 if self.end is not None else 0)
-        return (self.start.first_day(), int(self.precision), kind, last)
+        end_precision = int(self.end.precision) if self.end is not None else 0
+        qualifier = int(self.approximate) + 2 * int(self.uncertain)
+        return (self.start.first_day(), int(self.precision), kind, last, end_precision, qualifier)
 
     def __lt__(self, other: EventDate) -> bool:
         return self.sort_key() < other.sort_key()

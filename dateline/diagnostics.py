@@ -49,10 +49,16 @@ def warning(path: str, line: int, col: int, message: str, hint: str = "") -> Dia
     return Diagnostic(path, line, col, message, hint, Severity.WARNING)
 
 
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The choice closest to ``word``, or None when none is close enough."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str:
     """A ``did you mean 'x'?`` hint from the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices, cutoff)
+    return f"did you mean '{close}'?" if close else ""
 
 
 def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.dates import DateError, parse_date
-from dateline.diagnostics import Diagnostic, did_you_mean, error
+from dateline.diagnostics import Diagnostic, closest, error
 from dateline.model import Mark
 from dateline.yamlread import YNode
 
@@ -144,11 +144,13 @@ def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagn
                          f"'{name or 'front matter'}' must be a mapping of 'key: value' lines"))
         return None
     result: dict[str, Any] = {}
+    misspelt: set[str] = set()
     for key, value in node.value:
         if key.value not in spec.fields:
             where = f" in '{name}'" if name else ""
-            hint = did_you_mean(key.value, spec.fields, 0.6) or (
-                "allowed: " + ", ".join(spec.fields))
+            close = closest(key.value, spec.fields, 0.6)
+            misspelt.add(close or "")
+            hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(spec.fields)
             out.append(error(path, key.line, key.col, f"unknown key '{key.value}'{where}", hint))
             continue
         if value.kind == "null":
@@ -158,6 +160,8 @@ def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagn
         items = value.value if value.kind == "seq" else (value,)
         result[f"{key.value}@items"] = tuple(Mark(path, i.line, i.col) for i in items)
     for key, sub in spec.fields.items():
+        if key in misspelt:
+            continue  # the unknown-key error already names it
         if sub.required and key not in result and not any(k.value == key for k, _ in node.value):
             where = f"'{name}' needs" if name else "missing required key"
             out.append(error(path, node.line, node.col, f"{where} '{key}'",
@@ -173,7 +177,8 @@ def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagn
         try:
             return parse_date(text)
         except DateError as exc:
-            out.append(error(path, node.line, node.col + exc.offset, exc.message))
+            indent = len(node.value) - len(node.value.lstrip())
+            out.append(error(path, node.line, node.col + indent + exc.offset, exc.message))
             return None
     if spec.kind == "bool":
         if text.lower() in ("true", "false"):

@@ -57,7 +57,8 @@ class _HardenedLoader(yaml.SafeLoader):
             raise _refusal("anchors are not allowed", event, "remove '&" + event.anchor + "'")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            raise _refusal(f"tag '{tag}' is not allowed", event, "remove the tag")
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise _refusal(f"tag '{shown}' is not allowed", event, "remove the tag")
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _refusal(f"nesting deeper than {MAX_DEPTH} levels", event, "flatten it")
@@ -108,7 +109,8 @@ def _convert(node: yaml.Node, shift: int) -> YNode:
     if isinstance(node, yaml.ScalarNode):
         if node.tag.endswith(":null") and node.style is None:
             return YNode("null", None, line, col)
-        return YNode("scalar", node.value, line, col)
+        inside = 1 if node.style in ("'", '"') else 0  # point past an opening quote
+        return YNode("scalar", node.value, line, col + inside)
     if isinstance(node, yaml.SequenceNode):
         return YNode("seq", tuple(_convert(item, shift) for item in node.value), line, col)
     pairs = []

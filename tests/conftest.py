@@ -1,0 +1,17 @@
+"""Fixtures shared by the test modules; plain helpers live in ``tests/helpers.py``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import STARTER_CONTENT
+
+
+@pytest.fixture
+def starter_content() -> Path:
+    """The repository's own ``content/`` folder, skipped when it holds no events yet."""
+    events = STARTER_CONTENT / "events"
+    if not events.is_dir() or not any(events.glob("*.md")):
+        pytest.skip("content/events/ of the repository holds no events yet")
+    return STARTER_CONTENT
