@@ -144,31 +144,36 @@ def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagn
                          f"'{name or 'front matter'}' must be a mapping of 'key: value' lines"))
         return None
     result: dict[str, Any] = {}
-    misspelt: set[str] = set()
+    accounted: set[str] = set()  # keys given, or named by a did-you-mean hint
     for key, value in node.value:
-        if key.value not in spec.fields:
-            where = f" in '{name}'" if name else ""
-            close = closest(key.value, spec.fields, 0.6)
-            misspelt.add(close or "")
-            hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(spec.fields)
-            out.append(error(path, key.line, key.col, f"unknown key '{key.value}'{where}", hint))
+        sub = spec.fields.get(key.value)
+        if sub is None:
+            accounted.add(_unknown_key(key, spec, path, name, out))
             continue
-        if value.kind == "null":
+        accounted.add(key.value)
+        if value.kind == "null" or (value.kind == "scalar" and not value.value.strip()):
+            if sub.required:
+                out.append(error(path, value.line, value.col, f"'{key.value}' is empty",
+                                 f"write a value after '{key.value}:'"))
             continue
-        result[key.value] = _check(value, spec.fields[key.value], path, key.value, out)
+        result[key.value] = _check(value, sub, path, key.value, out)
         result[f"{key.value}@"] = Mark(path, value.line, value.col)
         items = value.value if value.kind == "seq" else (value,)
         result[f"{key.value}@items"] = tuple(Mark(path, i.line, i.col) for i in items)
     for key, sub in spec.fields.items():
-        if key in misspelt:
-            continue  # the unknown-key error already names it
-        if sub.required and key not in result and not any(k.value == key for k, _ in node.value):
+        if sub.required and key not in accounted:
             where = f"'{name}' needs" if name else "missing required key"
-            out.append(error(path, node.line, node.col, f"{where} '{key}'",
-                             f"add '{key}: …'"))
-        elif sub.required and result.get(key) == "":
-            out.append(error(path, node.line, node.col, f"'{key}' is empty"))
+            out.append(error(path, node.line, node.col, f"{where} '{key}'", f"add '{key}: …'"))
     return result
+
+
+def _unknown_key(key: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> str:
+    """Report a key the spec does not know; return the field its hint names, if any."""
+    where = f" in '{name}'" if name else ""
+    close = closest(key.value, spec.fields, 0.6)
+    hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(spec.fields)
+    out.append(error(path, key.line, key.col, f"unknown key '{key.value}'{where}", hint))
+    return close or ""
 
 
 def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagnostic]) -> Any:

@@ -1,0 +1,227 @@
+"""Every validation message, each from one tiny broken site, exactly as `check` prints it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import SITE_YAML, SOURCE, build_site, check_site, event, person
+
+EXPECTED = "(expected YYYY, YYYY-MM or YYYY-MM-DD)"
+
+
+def front(text: str) -> str:
+    """An entry whose front matter is exactly ``text``."""
+    return f"---\n{text}---\nBody.\n"
+
+
+# name, files of the content folder, the exact lines `check` prints for them
+BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
+    ("unknown site key", {"site.yaml": "titel: T\nbase_url: https://example.org/\n"},
+     ["content/site.yaml:1:1: unknown key 'titel' (did you mean 'title'?)"]),
+    ("unknown site key, no close match", {"site.yaml": SITE_YAML + "colour: red\n"},
+     ["content/site.yaml:3:1: unknown key 'colour' (allowed: title, description, base_url, "
+      "language, extra)"]),
+    ("base_url not http(s)", {"site.yaml": "title: T\nbase_url: ftp://example.org/\n"},
+     ["content/site.yaml:2:11: 'base_url' must start with http:// or https://, "
+      "got 'ftp://example.org/'"]),
+    ("site without base_url", {"site.yaml": "title: T\n"},
+     ["content/site.yaml:1:1: missing required key 'base_url' (add 'base_url: …')"]),
+    ("site.yaml not a mapping", {"site.yaml": "- title\n"},
+     ["content/site.yaml:1:1: 'front matter' must be a mapping of 'key: value' lines"]),
+    ("missing title", {"events/a.md": front("date: 2018\n" + SOURCE)},
+     ["content/events/a.md:2:1: missing required key 'title' (add 'title: …')"]),
+    ("missing date", {"events/a.md": front("title: A\n" + SOURCE)},
+     ["content/events/a.md:2:1: missing required key 'date' (add 'date: …')"]),
+    ("empty title", {"events/a.md": event(title="")},
+     ["content/events/a.md:2:7: 'title' is empty (write a value after 'title:')"]),
+    ("empty quoted date", {"events/a.md": event(date="''")},
+     ["content/events/a.md:3:8: 'date' is empty (write a value after 'date:')"]),
+    ("month 13", {"events/a.md": event(date="2018-13-04")},
+     [f"content/events/a.md:3:12: date '2018-13-04' has month 13 {EXPECTED}"]),
+    ("month 13, quoted", {"events/a.md": event(date='"2018-13-04"')},
+     [f"content/events/a.md:3:13: date '2018-13-04' has month 13 {EXPECTED}"]),
+    ("31 April", {"events/a.md": event(date="2018-04-31")},
+     [f"content/events/a.md:3:15: date '2018-04-31' has day 31 but April 2018 has 30 days "
+      f"{EXPECTED}"]),
+    ("end before start", {"events/a.md": event(date="2018-04-03/2018-04-01")},
+     ["content/events/a.md:3:18: date '2018-04-03/2018-04-01' ends before it starts "
+      "(write START/END)"]),
+    ("garbage date", {"events/a.md": event(date="last Tuesday")},
+     [f"content/events/a.md:3:7: date 'last Tuesday' is not a date {EXPECTED}"]),
+    ("bad source date", {"events/a.md": event(
+        sources="sources:\n  - url: https://example.org/\n    published: 2018-02-30\n")},
+     [f"content/events/a.md:6:24: date '2018-02-30' has day 30 but February 2018 has 28 days "
+      f"{EXPECTED}"]),
+    ("unknown event key", {"events/a.md": event(extra="sumary: Short.\n")},
+     ["content/events/a.md:4:1: unknown key 'sumary' (did you mean 'summary'?)"]),
+    ("unknown source key", {"events/a.md": event(
+        sources="sources:\n  - url: https://example.org/\n    outlt: BBC\n")},
+     ["content/events/a.md:6:5: unknown key 'outlt' in 'sources' (did you mean 'outlet'?)"]),
+    ("source without url", {"events/a.md": event(sources="sources:\n  - outlet: BBC\n")},
+     ["content/events/a.md:5:5: 'sources' needs 'url' (add 'url: …')"]),
+    ("list where a string is wanted", {"events/a.md": event(title="[a, b]")},
+     ["content/events/a.md:2:8: 'title' must be a single value (quote it if it contains ':' "
+      "or starts with '[' or '{')"]),
+    ("mapping where a list is wanted", {"events/a.md": event(extra="tags:\n  kind: spy\n")},
+     ["content/events/a.md:5:3: 'tags' must be a list"]),
+    ("string where a mapping is wanted", {"events/a.md": event(extra="image: photo.jpg\n")},
+     ["content/events/a.md:4:8: 'image' must be a mapping of 'key: value' lines"]),
+    ("draft not true/false", {"events/a.md": event(extra="draft: yes\n")},
+     ["content/events/a.md:4:8: 'draft' must be true or false"]),
+    ("invalid YAML", {"events/a.md": event(title="a: b")},
+     ["content/events/a.md:2:9: invalid YAML: mapping values are not allowed here "
+      "(quote a value that contains ': ')"]),
+    ("tab indentation", {"events/a.md": front("title: A\ndate: 2018\ntags:\n\t- x\n")},
+     ["content/events/a.md:5:1: invalid YAML: found character '\\t' that cannot start any "
+      "token (indent with spaces, not tabs)"]),
+    ("unclosed front matter", {"events/a.md": "---\ntitle: A\ndate: 2018\n\nBody.\n"},
+     ["content/events/a.md:1:1: front matter is not closed (end it with a line '---')"]),
+    ("no front matter", {"events/a.md": "Just a body.\n"},
+     ["content/events/a.md:1:1: no front matter (start the file with '---', the fields, "
+      "then '---')"]),
+    ("front matter not a mapping", {"events/a.md": front("- a\n- b\n")},
+     ["content/events/a.md:2:1: 'front matter' must be a mapping of 'key: value' lines"]),
+    ("duplicate key", {"events/a.md": event(extra="title: Again\n")},
+     ["content/events/a.md:4:1: duplicate key 'title' (first given on line 2)"]),
+    ("YAML anchor", {"events/a.md": event(title="&t A", extra="summary: *t\n")},
+     ["content/events/a.md:2:8: anchors are not allowed (remove '&t')"]),
+    ("YAML alias", {"events/a.md": event(extra="summary: *t\n")},
+     ["content/events/a.md:4:10: aliases are not allowed (write the value out in full)"]),
+    ("python tag", {"events/a.md": event(title="!!python/object:os.system A")},
+     ["content/events/a.md:2:8: tag '!!python/object:os.system' is not allowed "
+      "(remove the tag)"]),
+    ("local tag", {"events/a.md": event(title="!thing A")},
+     ["content/events/a.md:2:8: tag '!thing' is not allowed (remove the tag)"]),
+    ("invalid UTF-8", {"events/a.md": b"---\ntitle: Caf\xe9\ndate: 2018\n---\n"},
+     ["content/events/a.md:2:11: file is not valid UTF-8 (save it as UTF-8)"]),
+    ("control character", {"events/a.md": event(title="A\x07B")},
+     ["content/events/a.md:2:9: control character U+0007 (remove it)"]),
+    ("bad slug", {"events/My Event.md": event()},
+     ["content/events/My Event.md:1:1: file name 'My Event' is not a valid slug (rename it to "
+      "'my-event' with lower-case letters, digits and hyphens)"]),
+    ("javascript source url", {"events/a.md": event(sources="sources:\n"
+                                                    "  - url: javascript:alert(1)\n")},
+     ["content/events/a.md:5:10: 'url' must start with http:// or https://, "
+      "got 'javascript:alert(1)'"]),
+    ("image escaping the media folder", {"events/a.md": event(
+        extra="image:\n  src: ../x.png\n  alt: A picture\n")},
+     ["content/events/a.md:5:8: 'src' must be a file under content/media/ or an http(s) "
+      "address, got '../x.png' (write e.g. 'media/photo.jpg')"]),
+    ("person without name", {"people/ann.md": person("", extra="")},
+     ["content/people/ann.md:2:6: 'name' is empty (write a value after 'name:')"]),
+    ("bad person date", {"people/ann.md": person("Ann", extra="born: 1950-02-30\n")},
+     [f"content/people/ann.md:3:15: date '1950-02-30' has day 30 but February 1950 has 28 "
+      f"days {EXPECTED}"]),
+]
+
+
+@pytest.mark.parametrize(("files", "lines"), [case[1:] for case in BROKEN],
+                         ids=[case[0] for case in BROKEN])
+def test_each_mistake_prints_its_exact_message_and_fails(
+        tmp_path: Path, files: dict[str, str | bytes], lines: list[str]) -> None:
+    run = check_site(tmp_path, files)
+    assert run.problems == lines
+    assert run.code == 1
+    assert "Traceback" not in run.err
+
+
+def test_a_missing_site_yaml_is_an_error(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {"events/a.md": event()}, site_yaml=None)
+    assert run.problems == ["content/site.yaml:1:1: site.yaml is missing (create it with at "
+                            "least 'title:' and 'base_url:')"]
+    assert run.code == 1
+
+
+def test_every_problem_of_a_run_is_reported_together(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {
+        "events/a.md": event(date="2018-13-01"),
+        "events/b.md": event(extra="draft: maybe\n"),
+        "people/c.md": "No front matter.\n",
+    })
+    assert run.problems == [
+        f"content/events/a.md:3:12: date '2018-13-01' has month 13 {EXPECTED}",
+        "content/events/b.md:4:8: 'draft' must be true or false",
+        "content/people/c.md:1:1: no front matter (start the file with '---', the fields, "
+        "then '---')",
+    ]
+    assert run.err.splitlines()[-1] == "checked: 3 errors, 0 warnings"
+    assert run.code == 1
+
+
+def test_a_clean_site_checks_clean(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {"events/a.md": event()})
+    assert (run.code, run.problems) == (0, [])
+    assert run.err == "checked: 0 errors, 0 warnings\n"
+
+
+UNKNOWN_PERSON = {
+    "people/sergei-lavrov.md": person("Sergei Lavrov"),
+    "events/a.md": event(extra="people: [Sergei Lavrof]\n"),
+}
+
+
+def test_an_unknown_person_is_a_warning_with_a_hint(tmp_path: Path) -> None:
+    run = check_site(tmp_path, UNKNOWN_PERSON)
+    assert run.problems == ["content/events/a.md:4:10: warning: unknown person 'Sergei Lavrof' "
+                            "(did you mean 'Sergei Lavrov'?)"]
+    assert run.err.splitlines()[-1] == "checked: 0 errors, 1 warning"
+    assert run.code == 0
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    assert check_site(tmp_path / "a", UNKNOWN_PERSON).code == 0
+    assert check_site(tmp_path / "b", UNKNOWN_PERSON, "--strict").code == 1
+    run, site = build_site(tmp_path / "c", UNKNOWN_PERSON, "--strict")
+    assert run.code == 1
+    assert not site.exists()
+
+
+def test_an_unknown_person_still_gets_a_page(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event(extra="people: [Nobody Known]\n")})
+    assert run.code == 0
+    assert run.problems == ["content/events/a.md:4:10: warning: unknown person 'Nobody Known' "
+                            "(add content/people/nobody-known.md to describe them)"]
+    page = (site / "people" / "nobody-known" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Nobody Known</h1>" in page
+    event_page = (site / "events" / "a" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../people/nobody-known/">Nobody Known</a>' in event_page
+
+
+def test_an_event_without_sources_is_a_warning(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {"events/a.md": event(sources="")})
+    assert run.problems == ["content/events/a.md:1:1: warning: event 'a' has no sources "
+                            "(add 'sources:' with at least a url)"]
+    assert run.code == 0
+
+
+def test_an_image_missing_from_media_and_without_alt_is_warned(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {"events/a.md": event(extra="image:\n  src: media/x.jpg\n")})
+    assert run.problems == [
+        "content/events/a.md:1:1: warning: image 'media/x.jpg' has no alt text (describe it in "
+        "'alt:' for readers who cannot see it)",
+        "content/events/a.md:1:1: warning: image 'media/x.jpg' is not in content/media/ (add "
+        "the file or fix the path)",
+    ]
+
+
+def test_yaml_keeps_every_scalar_as_written(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event(
+        title="no", extra="summary: 12:30\nplaces: [2018-03-04, yes, 1e3, null-island]\n"
+                          "tags: [on, off]\n")})
+    assert run.code == 0, run.err
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    [item] = data["events"]
+    assert item["title"] == "no"
+    assert item["summary"] == "12:30"
+    assert item["places"] == ["2018-03-04", "yes", "1e3", "null-island"]
+    assert item["tags"] == ["on", "off"]
+    assert item["date"] == "2018-03-04"
+
+
+def test_a_single_string_is_accepted_where_a_list_is_wanted(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event(extra="places: Salisbury\n")})
+    assert run.code == 0, run.err
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    assert data["events"][0]["places"] == ["Salisbury"]
