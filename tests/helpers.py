@@ -186,3 +186,73 @@ def _check_link(site_dir: Path, pages: Mapping[str, _Page], name: str, link: str
         if unquote(parts.fragment) not in ids:
             return f"names #{parts.fragment}, which is not an id in {relative}"
     return ""
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element found in a page: its attributes and its text content."""
+
+    attrs: Mapping[str, str]
+    text: str
+
+
+class _Finder(HTMLParser):
+    """Collects the elements named ``tag`` whose attributes include ``want``."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                      "meta", "source", "track", "wbr"})
+
+    def __init__(self, tag: str, want: Mapping[str, str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.want = tag, want
+        self.found: list[Element] = []
+        self.open: list[tuple[dict[str, str], list[str], int]] = []
+        self.depth = 0
+
+    def _matches(self, attrs: dict[str, str]) -> bool:
+        for name, value in self.want.items():
+            have = attrs.get(name)
+            if have is None or (value not in have.split() if name == "class" else have != value):
+                return False
+        return True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in self.VOID:
+            if tag == self.tag and self._matches(values):
+                self.found.append(Element(values, ""))
+            return
+        self.depth += 1
+        if tag == self.tag and self._matches(values):
+            self.open.append((values, [], self.depth))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if self.open and self.open[-1][2] == self.depth:
+            values, text, _ = self.open.pop()
+            self.found.append(Element(values, " ".join("".join(text).split())))
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        for _, text, _ in self.open:
+            text.append(data)
+
+
+def find_all(html: str, tag: str, **want: str) -> list[Element]:
+    """Elements ``tag`` with the given attributes (``class_`` matches one class), in order.
+
+    Order is by where each element ends, so nested matches come before their parents.
+    """
+    finder = _Finder(tag, {name.rstrip("_"): value for name, value in want.items()})
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+def read_page(site: Path, url: str) -> str:
+    """The HTML of the page at ``url`` (``""`` is the home page, folders mean index.html)."""
+    path = site / url
+    if url == "" or url.endswith("/"):
+        path = path / "index.html"
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,193 @@
+"""A tiny site built in a temporary folder, read the way a visitor would read it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import build_site, event, find_all, person, read_page
+
+TALKS_SOURCES = ("sources:\n  - url: https://example.org/talks\n    title: Talks held\n"
+                 "    outlet: BBC News\n    published: 2017-12-23\n")
+BODY = ("Met <script>alert(1)</script> at <b>noon</b>, [click me](javascript:alert(1)) and "
+        "[also](JAVASCRIPT:alert(2)), **bold**, [a report](https://example.org/ok).\n")
+
+FILES: dict[str, str | bytes] = {
+    "people/sergei-lavrov.md": person("Sergei Lavrov", "aliases: [Сергей Лавров]\n",
+                                      "Foreign minister since 2004.\n"),
+    "people/theresa-may.md": person("Theresa May"),
+    "events/talks.md": event("Talks in Moscow", "2017-12-22", BODY,
+                             "summary: Ministers met.\npeople: [Sergei Lavrov, theresa may]\n"
+                             "places: [Moscow]\ntags: [Diplomacy]\n", TALKS_SOURCES),
+    "events/visit.md": event("A state visit", "1994-10-17/1994-10-20",
+                             extra="people: [Сергей Лавров]\n"),
+    "events/thaw.md": event("A thaw", "2017"),
+    "events/december.md": event("Cold December", "2017-12"),
+    "events/sanctions.md": event("Sanctions", "2022-02-24/.."),
+    "events/contacts.md": event("Early contacts", "1991~"),
+    "events/secret.md": event("A secret meeting", "2017-06-01", extra="draft: true\n"),
+}
+ORDER = ["contacts", "visit", "thaw", "december", "talks", "sanctions"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    run, out = build_site(tmp_path_factory.mktemp("render"), FILES)
+    assert run.code == 0, run.err
+    return out
+
+
+def test_every_page_of_the_site_exists(site: Path) -> None:
+    expected = {"index.html", "404.html", ".nojekyll", "timeline.json", "static/style.css",
+                "people/index.html", "people/sergei-lavrov/index.html",
+                "people/theresa-may/index.html"}
+    expected |= {f"events/{slug}/index.html" for slug in ORDER}
+    found = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert found == expected
+
+
+def test_the_build_says_what_it_built(tmp_path: Path) -> None:
+    run, out = build_site(tmp_path, FILES)
+    assert run.out.startswith(f"built {out}: 6 events, 2 people, 11 pages (")
+
+
+def test_events_are_grouped_by_year_oldest_first(site: Path) -> None:
+    home = read_page(site, "")
+    years = [section.attrs["id"] for section in find_all(home, "section", class_="year")]
+    assert years == ["y1991", "y1994", "y2017", "y2022"]
+    cards = [card.attrs["id"] for card in find_all(home, "article", class_="card")]
+    assert cards == ORDER
+    assert "6 events, 1991–2022" in find_all(home, "p", class_="meta")[0].text
+
+
+@pytest.mark.parametrize(("slug", "label", "precision", "iso"), [
+    ("thaw", "2017", "year", "2017"),
+    ("december", "December 2017", "month", "2017-12"),
+    ("talks", "22 December 2017", "day", "2017-12-22"),
+    ("visit", "17–20 October 1994", "day", "1994-10-17"),
+    ("sanctions", "24 February 2022 – present", "day", "2022-02-24"),
+    ("contacts", "c. 1991", "year", "1991"),
+])
+def test_dates_show_at_their_precision(site: Path, slug: str, label: str, precision: str,
+                                       iso: str) -> None:
+    for html in (read_page(site, f"events/{slug}/"), read_page(site, "")):
+        times = [t for t in find_all(html, "time") if t.text == label]
+        assert times, f"no <time> reading {label!r}"
+        assert times[0].attrs["datetime"] == iso
+        assert f"date-{precision}" in times[0].attrs["class"].split()
+
+
+def test_a_year_is_never_shown_as_its_first_day(site: Path) -> None:
+    assert "1 January 2017" not in read_page(site, "events/thaw/")
+    assert "1 January 2017" not in read_page(site, "")
+
+
+def test_people_are_linked_from_events_and_back(site: Path) -> None:
+    talks = read_page(site, "events/talks/")
+    links = {a.text: a.attrs["href"] for a in find_all(talks, "a")}
+    assert links["Sergei Lavrov"] == "../../people/sergei-lavrov/"
+    assert links["Theresa May"] == "../../people/theresa-may/"
+    lavrov = read_page(site, "people/sergei-lavrov/")
+    assert [c.attrs["id"] for c in find_all(lavrov, "article", class_="card")] == [
+        "visit", "talks"]  # the Cyrillic alias found him too; timeline order
+    assert "Also written Сергей Лавров" in lavrov
+    assert "Foreign minister since 2004." in lavrov
+    people = read_page(site, "people/")
+    entries = [li.text for li in find_all(people, "li")]
+    assert entries == ["Sergei Lavrov 2 events", "Theresa May 1 event"]
+
+
+def test_previous_and_next_follow_the_timeline(site: Path) -> None:
+    for index, slug in enumerate(ORDER):
+        html = read_page(site, f"events/{slug}/")
+        prev = find_all(html, "a", rel="prev")
+        nxt = find_all(html, "a", rel="next")
+        if index == 0:
+            assert prev == []
+        else:
+            assert [a.attrs["href"] for a in prev] == [f"../../events/{ORDER[index - 1]}/"]
+        if index == len(ORDER) - 1:
+            assert nxt == []
+        else:
+            assert [a.attrs["href"] for a in nxt] == [f"../../events/{ORDER[index + 1]}/"]
+
+
+def test_sources_show_outlet_date_and_link(site: Path) -> None:
+    html = read_page(site, "events/talks/")
+    [sources] = find_all(html, "section", class_="sources")
+    assert sources.text == "Sources BBC News, 23 December 2017: Talks held"
+    [link] = [a for a in find_all(html, "a") if a.text == "Talks held"]
+    assert link.attrs["href"] == "https://example.org/talks"
+
+
+def test_markdown_is_rendered_with_raw_html_escaped(site: Path) -> None:
+    html = read_page(site, "events/talks/")
+    body = html.split('<div class="body">', 1)[1].split("</div>", 1)[0]
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;b&gt;noon&lt;/b&gt;" in body
+    assert "<strong>bold</strong>" in body
+    assert '<a href="https://example.org/ok">a report</a>' in body
+
+
+def test_javascript_links_are_not_links(site: Path) -> None:
+    html = read_page(site, "events/talks/")
+    hrefs = [a.attrs.get("href", "") for a in find_all(html, "a")]
+    assert not [h for h in hrefs if "script:" in h.lower()]
+    assert "[click me](javascript:alert(1))" in html
+
+
+def test_timeline_json_has_the_documented_shape(site: Path) -> None:
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    assert list(data) == ["events", "people"]
+    assert [e["id"] for e in data["events"]] == ORDER
+    talks = data["events"][ORDER.index("talks")]
+    assert talks == {
+        "id": "talks",
+        "url": "https://example.org/events/talks/",
+        "date": "2017-12-22",
+        "precision": "day",
+        "title": "Talks in Moscow",
+        "summary": "Ministers met.",
+        "people": [{"id": "sergei-lavrov", "name": "Sergei Lavrov"},
+                   {"id": "theresa-may", "name": "Theresa May"}],
+        "places": ["Moscow"],
+        "tags": ["diplomacy"],
+        "sources": [{"url": "https://example.org/talks", "title": "Talks held",
+                     "outlet": "BBC News", "published": "2017-12-23"}],
+    }
+    assert [(e["date"], e["precision"]) for e in data["events"]] == [
+        ("1991~", "year"), ("1994-10-17/1994-10-20", "day"), ("2017", "year"),
+        ("2017-12", "month"), ("2017-12-22", "day"), ("2022-02-24/..", "day")]
+    assert data["people"] == [
+        {"id": "sergei-lavrov", "url": "https://example.org/people/sergei-lavrov/",
+         "name": "Sergei Lavrov", "aliases": ["Сергей Лавров"]},
+        {"id": "theresa-may", "url": "https://example.org/people/theresa-may/",
+         "name": "Theresa May", "aliases": []},
+    ]
+
+
+def test_not_found_page_and_nojekyll(site: Path) -> None:
+    assert (site / ".nojekyll").read_bytes() == b""
+    html = read_page(site, "404.html")
+    assert "Page not found" in html
+    assert 'href="/static/style.css"' in html
+
+
+def test_drafts_are_left_out_of_the_build(site: Path) -> None:
+    assert not (site / "events" / "secret").exists()
+    assert "A secret meeting" not in read_page(site, "")
+    data = (site / "timeline.json").read_text(encoding="utf-8")
+    assert "secret" not in data
+
+
+def test_drafts_are_built_with_a_visible_mark_when_asked(tmp_path: Path) -> None:
+    run, out = build_site(tmp_path, FILES, "--drafts")
+    assert run.code == 0, run.err
+    page = read_page(out, "events/secret/")
+    assert [b.text for b in find_all(page, "span", class_="badge")] == ["draft"]
+    home = read_page(out, "")
+    [card] = [c for c in find_all(home, "article", class_="card") if c.attrs["id"] == "secret"]
+    assert "draft" in card.text.split()
+    assert find_all(read_page(out, "events/talks/"), "span", class_="badge") == []
