@@ -7,13 +7,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from dateline.commands import accept, build, check, review
+from dateline.commands import accept, build, check, review, serve
 
 COMMANDS: Mapping[str, ModuleType] = {
     "build": build,
     "check": check,
     "review": review,
     "accept": accept,
+    "serve": serve,
 }
 DEFAULT = "build"
 

@@ -1,0 +1,122 @@
+"""A running preview: build once, serve the snapshot, rebuild whenever a watched file changes."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import watchfiles
+
+from dateline import pipeline
+from dateline.diagnostics import Diagnostic, error, summary
+from dateline.model import Config
+from dateline.serve.http import LOCAL_NAMES, PreviewServer
+from dateline.serve.state import Live, Snapshot
+
+Say = Callable[[str], None]
+
+
+def _stderr(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+class Preview:
+    """The preview server and its watcher; use as a context manager or call ``close``."""
+
+    def __init__(self, content: Path, templates: Path, host: str = "127.0.0.1",
+                 port: int = 8000, base_url: str | None = None, say: Say = _stderr) -> None:
+        self.live = Live()
+        self.say = say
+        self.server = PreviewServer((host, port), self.live, LOCAL_NAMES | {host.lower()})
+        shown = f"[{host}]" if ":" in host else host
+        self.url = f"http://{shown}:{self.server.server_address[1]}/"
+        base = base_url or self.url
+        self.server.prefix = Config(base_url=base).base_path
+        self.url = self.url.rstrip("/") + self.server.prefix
+        self.settings = pipeline.Settings(content=content, templates=templates,
+                                          base_url=base, drafts=True)
+        self.watched = [path for path in (content, templates) if path.exists()]
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def rebuild(self) -> Snapshot:
+        """Build the site with drafts; publish it, or keep the last good one and its problems."""
+        started = time.perf_counter()
+        try:
+            result = pipeline.build(self.settings)
+            problems, files = result.diagnostics, None if result.failed else result.files
+        except Exception as exc:  # a bug in dateline must not stop the preview
+            self.say(traceback.format_exc().rstrip())
+            problems, files = [_internal(exc)], None
+        snapshot = self.live.publish(files, problems)
+        self._report(snapshot, time.perf_counter() - started)
+        return snapshot
+
+    def _report(self, snapshot: Snapshot, seconds: float) -> None:
+        for line in snapshot.lines():
+            self.say(line)
+        if snapshot.failed:
+            kept = "showing the last good site" if snapshot.site else "nothing to show yet"
+            self.say(f"build failed ({summary(snapshot.problems)}): {kept}")
+        else:
+            found = f" ({summary(snapshot.problems)})" if snapshot.problems else ""
+            self.say(f"built in {seconds:.2f} s{found}: {self.url}")
+
+    def start(self) -> Preview:
+        """Build once, then serve and watch in background threads."""
+        self.rebuild()
+        for target, name in ((self._serve, "serve"), (self._watch, "watch")):
+            thread = threading.Thread(target=target, name=f"dateline-{name}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def _serve(self) -> None:
+        self.server.serve_forever(poll_interval=0.05)
+
+    def _watch(self) -> None:
+        for changes in watchfiles.watch(*self.watched, stop_event=self._stop, step=50,
+                                        raise_interrupt=False, rust_timeout=500):
+            names = sorted({_shown(path) for _, path in changes})
+            self.say("changed: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else ""))
+            self.rebuild()
+
+    def wait(self) -> None:
+        """Block until interrupted (Ctrl-C)."""
+        try:
+            while all(thread.is_alive() for thread in self._threads):
+                self._stop.wait(0.5)
+        except KeyboardInterrupt:
+            self.say("stopped")
+
+    def close(self) -> None:
+        """Stop watching and serving; end every event stream."""
+        self._stop.set()
+        self.live.close()
+        if any(t.name == "dateline-serve" for t in self._threads):
+            self.server.shutdown()
+        self.server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def __enter__(self) -> Preview:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _shown(path: str) -> str:
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def _internal(exc: Exception) -> Diagnostic:
+    return error("dateline", 1, 1, f"internal error while building: {exc!r}",
+                 "this is a bug in dateline; the traceback is in the terminal")
