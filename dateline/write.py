@@ -8,10 +8,12 @@ previous site, keeping its modification time.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 
@@ -19,12 +21,14 @@ class UnsafeOutput(ValueError):
     """An output path or folder that would write outside the site or over content."""
 
 
-def check_output_dir(out: Path, protected: list[Path]) -> None:
-    """Refuse an output folder that is, or contains, a folder that must not be replaced."""
+def check_output_dir(out: Path, sources: list[Path], project: Path) -> None:
+    """Refuse an output folder that is, holds or lies inside a source folder, or holds the
+    project folder: the swap replaces the whole output folder."""
     target = out.resolve()
-    for path in protected:
+    for path in [*sources, project]:
         guarded = path.resolve()
-        if target == guarded or guarded.is_relative_to(target):
+        inside = path in sources and target.is_relative_to(guarded)
+        if inside or guarded.is_relative_to(target):
             raise UnsafeOutput(f"refusing to write the site to {out}: it would replace {path}")
 
 
@@ -36,17 +40,41 @@ def _safe_relative(name: str) -> PurePosixPath:
 
 
 def write_site(out: Path, files: Mapping[str, bytes]) -> int:
-    """Replace ``out`` by a folder holding exactly ``files``; return how many changed."""
+    """Replace ``out`` by a folder holding exactly ``files``; return how many changed.
+
+    One build at a time writes to ``out`` (a second one waits for the lock), and folders
+    left behind by a build that was killed are removed first.
+    """
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        changed = _fill(staging, out, files)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with _locked(out):
+        _remove_leftovers(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        staging.chmod(0o755)
+        try:
+            changed = _fill(staging, out, files)
+            _swap(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return changed
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """An exclusive lock on ``.<out>.lock`` beside the output, released even on a crash."""
+    fd = os.open(out.parent / f".{out.name}.lock", os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _remove_leftovers(out: Path) -> None:
+    for pattern in (f".{out.name}.new-*", f".{out.name}.old-*"):
+        for path in out.parent.glob(pattern):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _fill(staging: Path, previous: Path, files: Mapping[str, bytes]) -> int:

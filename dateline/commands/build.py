@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     out: Path = args.out
     try:
-        check_output_dir(out, [settings.content, settings.templates, Path.cwd()])
+        check_output_dir(out, [settings.content, settings.templates], Path.cwd())
     except UnsafeOutput as exc:
         print(f"dateline: {exc}", file=sys.stderr)
         return 2
