@@ -1,0 +1,221 @@
+"""The build as a whole: byte-identical output, atomic replacement, exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli
+
+from dateline.write import UnsafeOutput, write_site
+
+FILES: dict[str, str | bytes] = {
+    "people/ann-example.md": person("Ann Example", "aliases: [Анна]\nborn: 1950\n", "A *bio*."),
+    "events/one.md": event("One", "2017-12", "Text with [a link](https://example.org/).",
+                           "people: [Анна, Bob Unknown]\ntags: [Trade]\n"),
+    "events/two.md": event("Two", "2018-03-04/2018-03-09"),
+    "events/three.md": event("Three", "1991~"),
+    "events/four.md": event("Four", "2022-02-24/.."),
+}
+
+BOB_WARNING = ("content/events/one.md:4:16: warning: unknown person 'Bob Unknown' "
+               "(add content/people/bob-unknown.md to describe them)")
+Snapshot = dict[str, tuple[bytes, int, int]]
+
+
+def snapshot(folder: Path) -> Snapshot:
+    """Every file under ``folder``: bytes, modification time and inode."""
+    found: Snapshot = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            found[path.relative_to(folder).as_posix()] = (path.read_bytes(), info.st_mtime_ns,
+                                                          info.st_ino)
+    return found
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes."""
+    return {name: data for name, (data, _, _) in snapshot(folder).items()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    first, site_a = build_site(tmp_path, None, content=content, out=tmp_path / "a")
+    second, site_b = build_site(tmp_path, None, content=content, out=tmp_path / "b")
+    assert (first.code, second.code) == (0, 0)
+    assert contents(site_a) == contents(site_b)
+    assert len(contents(site_a)) > 10
+
+
+def test_a_rebuild_leaves_unchanged_files_alone(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    first, site = build_site(tmp_path, None, content=content)
+    assert first.code == 0
+    before = snapshot(site)
+    again, _ = build_site(tmp_path, None, content=content)
+    assert "(0 files changed)" in again.out
+    assert snapshot(site) == before  # same bytes, same mtimes, same files
+    (content / "events" / "two.md").write_text(event("Two, renamed", "2018-03-04"), "utf-8")
+    third, _ = build_site(tmp_path, None, content=content)
+    assert third.code == 0
+    after = snapshot(site)
+    assert after["events/two/index.html"][0] != before["events/two/index.html"][0]
+    assert after["static/style.css"] == before["static/style.css"]
+
+
+def _build_in_subprocess(content: Path, out: Path, tz: str, cwd: Path) -> None:
+    env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": "random"}
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "build", "--content", str(content),
+         "--templates", str(TEMPLATES), "--out", str(out)],
+        env=env, cwd=cwd, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_time_zone_changes_nothing(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    _build_in_subprocess(content, tmp_path / "utc", "UTC", tmp_path)
+    _build_in_subprocess(content, tmp_path / "kiritimati", "Pacific/Kiritimati", content)
+    run, in_process = build_site(tmp_path, None, content=content, out=tmp_path / "here")
+    assert run.code == 0
+    assert contents(tmp_path / "utc") == contents(tmp_path / "kiritimati")
+    assert contents(tmp_path / "utc") == contents(in_process)
+
+
+def test_the_starter_site_builds_the_same_twice(tmp_path: Path, starter_content: Path) -> None:
+    first, a = build_site(tmp_path, None, content=starter_content, out=tmp_path / "a")
+    second, b = build_site(tmp_path, None, content=starter_content, out=tmp_path / "b")
+    assert (first.code, second.code) == (0, 0), first.err
+    assert contents(a) == contents(b)
+
+
+def _beside(tmp_path: Path) -> list[str]:
+    """The folders beside the site (a lock file may stay; temporary folders may not)."""
+    return sorted(p.name for p in tmp_path.iterdir() if p.is_dir())
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path, Snapshot]:
+    """A content folder, its site built once, and a snapshot of that site."""
+    content = make_site(tmp_path, FILES)
+    run, site = build_site(tmp_path, None, content=content)
+    assert run.code == 0, run.err
+    return content, site, snapshot(site)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("<h1>{{ event.title }}</h1>", "<h1>{{ event.titel }}</h1>",
+     "templates/event.html:{line}:1: template error: 'dateline.model.Event object' has no "
+     "attribute 'titel' (fix the template)"),
+    ("<h1>{{ event.title }}</h1>", "<h1>{% if %}</h1>",
+     "templates/event.html:{line}:1: template error: Expected an expression, got 'end of "
+     "statement block' (fix the template)"),
+    ("<h1>{{ event.title }}</h1>", "<h1>{{ event.title | shout }}</h1>",
+     "templates/event.html:{line}:1: template error: No filter named 'shout'. "
+     "(fix the template)"),
+])
+def test_a_template_error_leaves_the_previous_site(
+        tmp_path: Path, built: tuple[Path, Path, Snapshot], old: str, new: str,
+        message: str) -> None:
+    content, site, before = built
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    source = (templates / "event.html").read_text(encoding="utf-8")
+    assert old in source
+    line = source[: source.index(old)].count("\n") + 1
+    (templates / "event.html").write_text(source.replace(old, new), encoding="utf-8")
+    run = run_cli("build", "--content", content, "--templates", templates, "--out", site)
+    assert run.code == 1
+    assert run.problems == [BOB_WARNING, message.format(line=line)]
+    assert "build failed: the previous site was left as it was" in run.err
+    assert snapshot(site) == before
+    assert _beside(tmp_path) == ["content", "site", "templates"]
+
+
+def test_a_content_error_leaves_the_previous_site(built: tuple[Path, Path, Snapshot],
+                                                  tmp_path: Path) -> None:
+    content, site, before = built
+    (content / "events" / "bad.md").write_text(event(date="2018-13-01"), encoding="utf-8")
+    (content / "events" / "one.md").write_text(event("One changed", "2017"), encoding="utf-8")
+    run, _ = build_site(tmp_path, None, content=content)
+    assert run.code == 1
+    assert run.problems == ["content/events/bad.md:3:12: date '2018-13-01' has month 13 "
+                            "(expected YYYY, YYYY-MM or YYYY-MM-DD)"]
+    assert snapshot(site) == before
+    assert _beside(tmp_path) == ["content", "site"]
+
+
+def test_a_failed_write_leaves_the_previous_site(built: tuple[Path, Path, Snapshot],
+                                                 tmp_path: Path) -> None:
+    _, site, before = built
+    with pytest.raises(UnsafeOutput):
+        write_site(site, {"index.html": b"new", "../escape.html": b"bad"})
+    assert snapshot(site) == before
+    assert _beside(tmp_path) == ["content", "site"]
+
+
+def test_an_unwritable_output_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    run, _ = build_site(tmp_path, None, content=content, out=tmp_path / "a-file" / "site")
+    assert run.code == 1
+    assert f"dateline: cannot write {tmp_path / 'a-file' / 'site'}: " in run.err
+    assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("target", ["content", ".", "content/events"])
+def test_the_output_may_not_replace_the_content(tmp_path: Path, target: str) -> None:
+    content = make_site(tmp_path, FILES)
+    before = snapshot(tmp_path)
+    out = tmp_path / target
+    run, _ = build_site(tmp_path, None, content=content, out=out)
+    assert run.code == 2
+    assert run.err.startswith(f"dateline: refusing to write the site to {out}: ")
+    assert snapshot(tmp_path) == before
+
+
+def test_exit_status_zero_when_all_is_well(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, FILES)
+    assert run.code == 0
+    assert run.out.startswith(f"built {site}: 4 events, 1 people, ")
+    assert (site / "index.html").is_file()
+
+
+def test_exit_status_one_on_content_errors(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {**FILES, "events/bad.md": "no front matter\n"})
+    assert run.code == 1
+    assert not site.exists()
+
+
+def test_exit_status_two_without_a_content_folder(tmp_path: Path) -> None:
+    for command in (["build", "--out", str(tmp_path / "site")], ["check"]):
+        run = run_cli(*command, "--content", tmp_path / "missing", "--templates", TEMPLATES)
+        assert run.code == 2
+        assert run.err == f"dateline: no content folder at {tmp_path / 'missing'}\n"
+    assert not (tmp_path / "site").exists()
+
+
+def test_exit_status_two_on_an_unknown_option(tmp_path: Path) -> None:
+    run = run_cli("build", "--no-such-option")
+    assert run.code == 2
+    assert "unrecognized arguments: --no-such-option" in run.err
+
+
+def test_build_is_the_default_command(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    run = run_cli("--content", content, "--templates", TEMPLATES, "--out", tmp_path / "site")
+    assert run.code == 0, run.err
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_check_writes_nothing(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    before = snapshot(tmp_path)
+    run = run_cli("check", "--content", content, "--templates", TEMPLATES)
+    assert run.code == 0
+    assert snapshot(tmp_path) == before
