@@ -22,6 +22,9 @@ $(TESTDEPS): pyproject.toml $(RUNTIME)
 site: $(RUNTIME)
 	$(BIN)/python build.py build
 
+serve: $(RUNTIME)
+	$(BIN)/python build.py serve --port 8000
+
 test: $(TESTDEPS)
 	$(BIN)/python -m ruff check dateline tests build.py
 	$(BIN)/python -m mypy
