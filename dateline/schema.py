@@ -113,7 +113,7 @@ def validate(node: YNode | None, spec: Spec, path: str) -> tuple[Any, list[Diagn
     """
     problems: list[Diagnostic] = []
     if node is None or node.kind == "null":
-        node = YNode("map", (), 1, 1)
+        node = YNode("map", (), node.line, node.col) if node else YNode("map", (), 1, 1)
     value = _check(node, spec, path, "", problems)
     return value, problems
 

@@ -135,5 +135,7 @@ def split_front_matter(text: str) -> Document:
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
             meta = parse_yaml("".join(lines[1:index]), first_line=2)
+            if meta is None:  # '---' then '---': front matter that is there but empty
+                meta = YNode("null", None, 2, 1)
             return Document(meta, "".join(lines[index + 1:]), index + 2)
     raise YamlProblem("front matter is not closed", 1, 1, "end it with a line '---'")

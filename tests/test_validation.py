@@ -81,6 +81,12 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("no front matter", {"events/a.md": "Just a body.\n"},
      ["content/events/a.md:1:1: no front matter (start the file with '---', the fields, "
       "then '---')"]),
+    ("empty front matter", {"events/a.md": "---\n---\nBody.\n"},
+     ["content/events/a.md:2:1: missing required key 'date' (add 'date: …')",
+      "content/events/a.md:2:1: missing required key 'title' (add 'title: …')"]),
+    ("empty site.yaml", {"site.yaml": ""},
+     ["content/site.yaml:1:1: missing required key 'base_url' (add 'base_url: …')",
+      "content/site.yaml:1:1: missing required key 'title' (add 'title: …')"]),
     ("front matter not a mapping", {"events/a.md": front("- a\n- b\n")},
      ["content/events/a.md:2:1: 'front matter' must be a mapping of 'key: value' lines"]),
     ("duplicate key", {"events/a.md": event(extra="title: Again\n")},
