@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from dateline.commands import accept, build, check, review, serve
+from dateline.commands import accept, build, check, new, review, serve
 
 COMMANDS: Mapping[str, ModuleType] = {
     "build": build,
@@ -15,6 +15,7 @@ COMMANDS: Mapping[str, ModuleType] = {
     "review": review,
     "accept": accept,
     "serve": serve,
+    "new": new,
 }
 DEFAULT = "build"
 
