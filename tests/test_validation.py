@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from helpers import SITE_YAML, SOURCE, build_site, check_site, event, person
+
+from dateline.diagnostics import error, summary, warning
 
 EXPECTED = "(expected YYYY, YYYY-MM or YYYY-MM-DD)"
 
@@ -231,3 +234,31 @@ def test_a_single_string_is_accepted_where_a_list_is_wanted(tmp_path: Path) -> N
     assert run.code == 0, run.err
     data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
     assert data["events"][0]["places"] == ["Salisbury"]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: text.replace("\n", "\r\n"),  # Windows line ends
+    lambda text: "\ufeff" + text,  # a byte-order mark
+], ids=["crlf", "bom"])
+def test_line_ends_and_a_bom_do_not_move_the_column(tmp_path: Path,
+                                                    encode: Callable[[str], str]) -> None:
+    run = check_site(tmp_path, {"events/a.md": encode(event(date="2018-13-01"))})
+    assert run.problems == [f"content/events/a.md:3:12: date '2018-13-01' has month 13 "
+                            f"{EXPECTED}"]
+
+
+def test_people_are_found_by_any_spelling_case_and_accents(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {
+        "people/jurgen-muller.md": person("Jürgen Müller", "aliases: [Юрген Мюллер]\n"),
+        "events/a.md": event(extra="people: [jurgen muller, JÜRGEN-MÜLLER, юрген мюллер, "
+                                   "jurgen-muller]\n"),
+    })
+    assert (run.code, run.problems) == (0, [])
+
+
+def test_diagnostics_format_and_summary() -> None:
+    found = [error("content/a.md", 3, 7, "bad", "fix it"), warning("content/b.md", 1, 1, "odd")]
+    assert [d.format() for d in found] == ["content/a.md:3:7: bad (fix it)",
+                                           "content/b.md:1:1: warning: odd"]
+    assert summary(found) == "1 error, 1 warning"
+    assert summary([]) == "0 errors, 0 warnings"
