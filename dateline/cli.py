@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from dateline.commands import accept, build, check, new, review, serve
+from dateline.commands import accept, build, check, new, review, schema, serve
 
 COMMANDS: Mapping[str, ModuleType] = {
     "build": build,
@@ -16,6 +16,7 @@ COMMANDS: Mapping[str, ModuleType] = {
     "accept": accept,
     "serve": serve,
     "new": new,
+    "schema": schema,
 }
 DEFAULT = "build"
 
