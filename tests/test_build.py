@@ -38,6 +38,11 @@ def snapshot(folder: Path) -> Snapshot:
     return found
 
 
+def rendered(files: Snapshot) -> Snapshot:
+    """The files dateline writes itself: all but the search index."""
+    return {name: value for name, value in files.items() if not name.startswith("pagefind/")}
+
+
 def contents(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes."""
     return {name: data for name, (data, _, _) in snapshot(folder).items()}
@@ -59,7 +64,8 @@ def test_a_rebuild_leaves_unchanged_files_alone(tmp_path: Path) -> None:
     before = snapshot(site)
     again, _ = build_site(tmp_path, None, content=content)
     assert "(0 files changed)" in again.out
-    assert snapshot(site) == before  # same bytes, same mtimes, same files
+    # same bytes, same mtimes, same files (the search indexer's output is its own business)
+    assert rendered(snapshot(site)) == rendered(before)
     (content / "events" / "two.md").write_text(event("Two, renamed", "2018-03-04"), "utf-8")
     third, _ = build_site(tmp_path, None, content=content)
     assert third.code == 0
