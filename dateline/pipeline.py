@@ -14,6 +14,8 @@ from tqdm import tqdm
 
 from dateline.checks import check_timeline
 from dateline.diagnostics import Diagnostic, error, ordered
+from dateline.exports import export_files
+from dateline.feeds import feed_files
 from dateline.load import load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
@@ -71,6 +73,8 @@ def build(settings: Settings) -> Result:
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
     files.update((item.url, render_data(item)) for item in data)
+    files.update(feed_files(gathered.timeline, pages))
+    files.update(export_files(gathered.timeline))
     files.update((asset.path, asset.data) for asset in theme.assets)
     files.update((asset.path, asset.data) for asset in gathered.media)
     files[".nojekyll"] = b""

@@ -2,12 +2,22 @@
 
 Every HTML page's context holds ``site`` (Config), ``root`` (the relative path from the page
 to the site root, e.g. ``../../``, so links work at ``/`` and under any sub-path),
-``page_url`` (the page's own path) and ``people`` (slug to Person). Page kinds add:
+``page_url`` (the page's own path), ``people`` (slug to Person) and ``tag_slugs`` (each tag as
+written to its slug: its page is ``tags/<slug>/``). Page kinds add:
 
-- ``index.html``: ``years`` (list of (year, events), oldest first), ``events``.
-- ``event.html``: ``event``, ``event_people`` (Persons), ``previous``, ``next`` (Event or None).
+- ``index.html``: ``years`` (list of (year, events), oldest first), ``events``, ``overview``
+  (:class:`dateline.charts.Overview`: events per year) and ``filters`` (``people``, ``tags``
+  and ``periods``, each a list of :class:`dateline.facets.Facet`).
+- ``event.html``: ``event``, ``event_people`` (Persons), ``previous``, ``next`` (Event or None),
+  ``canonical`` (the page's absolute URL), ``image_url`` (absolute, or empty) and
+  ``structured`` (the schema.org JSON-LD object).
 - ``people.html``: ``entries`` (list of (Person, number of events)), by name.
-- ``person.html``: ``person``, ``events`` (their events in timeline order).
+- ``person.html``: ``person``, ``events`` (their events in timeline order), ``roles``
+  (:class:`dateline.charts.RolesChart` or None) and ``appears_with`` (list of (Person, number
+  of shared events), most shared first).
+- ``tags.html``: ``entries`` (list of Facet: every tag with its number of events).
+- ``tag.html``: ``tag`` (as written) and ``events`` (its events in timeline order).
+- ``search.html``: nothing more (the search runs in the browser).
 - ``404.html``: like the others, but ``root`` is the absolute base path, since the page is
   served at any address.
 """
@@ -20,7 +30,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from dateline.model import Event, Person, Timeline
+from dateline import charts, facets
+from dateline.model import Event, Image, Person, Timeline
 
 
 @dataclass(frozen=True)
@@ -67,28 +78,82 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
         (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
         key=lambda p: (p.name.casefold(), p.slug),
     )
-    shared = {"site": timeline.config, "people": timeline.people}
+    slugs = facets.tag_slugs(timeline.events)
+    shared = {"site": timeline.config, "people": timeline.people,
+              "tag_slugs": MappingProxyType(slugs)}
 
     def page(url: str, template: str, **context: Any) -> Page:
         full = {**shared, "root": root_for(url), "page_url": url, **context}
         return Page(url, template, MappingProxyType(full))
 
-    pages = [page("", "index.html", years=_by_year(timeline.events), events=timeline.events)]
     events = timeline.events
+    pages = [page("", "index.html", years=_by_year(events), events=events,
+                  overview=charts.overview(events), filters=_filters(timeline, slugs))]
     for index, event in enumerate(events):
         pages.append(page(
             event_url(event), "event.html", event=event,
             event_people=[timeline.people[slug] for slug in event.people],
             previous=events[index - 1] if index > 0 else None,
             next=events[index + 1] if index + 1 < len(events) else None,
+            **event_meta(timeline, event),
         ))
     pages.append(page("people/", "people.html",
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
-    pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug])
+    horizon = max((e.date.year for e in events), default=0)
+    pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug],
+                      roles=charts.roles_chart(p.roles, by_person[p.slug], horizon),
+                      appears_with=facets.appears_with(p.slug, events, timeline.people))
                  for p in people_listed)
+    pages.append(page("tags/", "tags.html", entries=facets.tag_facets(events, slugs)))
+    pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag,
+                      events=[e for e in events if tag in e.tags])
+                 for tag, slug in slugs.items())
+    pages.append(page("search/", "search.html"))
     not_found = {**shared, "root": timeline.config.base_path, "page_url": "404.html"}
     pages.append(Page("404.html", "404.html", MappingProxyType(not_found)))
     return pages, [DataFile("timeline.json", timeline_data(timeline, people_listed))]
+
+
+def _filters(timeline: Timeline, slugs: Mapping[str, str]) -> dict[str, list[facets.Facet]]:
+    events = timeline.events
+    return {"people": facets.person_facets(events, timeline.people),
+            "tags": facets.tag_facets(events, slugs),
+            "periods": facets.period_facets(events)}
+
+
+def absolute_image(base_url: str, image: Image | None) -> str:
+    """An image's absolute address (for OpenGraph), or empty when there is none."""
+    if image is None:
+        return ""
+    return image.src if image.src.startswith(("http://", "https://")) else base_url + image.src
+
+
+def event_meta(timeline: Timeline, event: Event) -> dict[str, Any]:
+    """``canonical``, ``image_url`` and ``structured`` (JSON-LD) of an event page."""
+    config = timeline.config
+    canonical = config.base_url + event_url(event)
+    image = absolute_image(config.base_url, event.image)
+    structured: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Event", "name": event.title,
+        "url": canonical, "startDate": event.date.start.iso(),
+    }
+    if event.date.end is not None:
+        structured["endDate"] = event.date.end.iso()
+    if event.summary:
+        structured["description"] = event.summary
+    if event.places:
+        structured["location"] = [{"@type": "Place", "name": p} for p in event.places]
+    if event.people:
+        structured["about"] = [{"@type": "Person", "name": timeline.people[s].name,
+                                "url": config.base_url + person_url(timeline.people[s])}
+                               for s in event.people]
+    if image:
+        structured["image"] = image
+    if event.sources:
+        structured["subjectOf"] = [{"@type": "CreativeWork", "url": s.url,
+                                    **({"name": s.title} if s.title else {})}
+                                   for s in event.sources if s.url]
+    return {"canonical": canonical, "image_url": image, "structured": structured}
 
 
 def _events_by_person(timeline: Timeline) -> defaultdict[str, list[Event]]:

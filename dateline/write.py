@@ -3,7 +3,8 @@
 The new site is written to a temporary folder beside the output and swapped in with two
 renames, so readers and the preview server never see a half-written site and a failed build
 leaves the previous one as it was. A file whose bytes did not change is hard-linked from the
-previous site, keeping its modification time.
+previous site, keeping its modification time. An optional ``finish`` step (the search indexer)
+may add files to the staging folder before the swap, so it too is never seen half-done.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -39,11 +40,14 @@ def _safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def write_site(out: Path, files: Mapping[str, bytes]) -> int:
-    """Replace ``out`` by a folder holding exactly ``files``; return how many changed.
+def write_site(out: Path, files: Mapping[str, bytes],
+               finish: Callable[[Path], None] | None = None) -> int:
+    """Replace ``out`` by a folder holding ``files``; return how many changed.
 
     One build at a time writes to ``out`` (a second one waits for the lock), and folders
-    left behind by a build that was killed are removed first.
+    left behind by a build that was killed are removed first. ``finish``, when given, is
+    called with the staging folder once ``files`` are in it and before the swap; it may only
+    add new files there (those in it may be hard links to the previous site).
     """
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -53,6 +57,8 @@ def write_site(out: Path, files: Mapping[str, bytes]) -> int:
         staging.chmod(0o755)
         try:
             changed = _fill(staging, out, files)
+            if finish is not None:
+                finish(staging)
             _swap(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dateline import pipeline
 from dateline.commands.common import add_content_options, report, settings_from
+from dateline.search import index_site
 from dateline.write import UnsafeOutput, check_output_dir, write_site
 
 HELP = "build the site (the default command)"
@@ -19,6 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_content_options(parser)
     parser.add_argument("--out", type=Path, default=Path("site"),
                         help="output folder (default: site)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="skip the search index (Pagefind)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,12 +39,16 @@ def run(args: argparse.Namespace) -> int:
     if status or result.timeline is None:
         print("build failed: the previous site was left as it was", file=sys.stderr)
         return status or 1
+    notes: list[str] = []
+    finish = None if args.no_search else lambda staging: notes.extend(index_site(staging))
     try:
-        changed = write_site(out, result.files)
+        changed = write_site(out, result.files, finish)
     except OSError as exc:
         print(f"dateline: cannot write {out}: {exc.strerror or exc} "
               "(the previous site was left as it was)", file=sys.stderr)
         return 1
+    for note in notes:
+        print(f"dateline: warning: {note}", file=sys.stderr)
     seconds = time.perf_counter() - started
     people = sum(1 for p in result.timeline.people.values() if not p.auto)
     print(f"built {out}: {len(result.timeline.events)} events, {people} people, "

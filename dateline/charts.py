@@ -1,0 +1,126 @@
+"""Small pictures as numbers: the timeline's overview bars and a person's roles over time.
+
+Pure geometry for the templates to draw as SVG; no markup here. Coordinates are in the
+chart's own units (a ``viewBox``), so the pictures scale to any screen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.dates import EventDate, Point
+from dateline.model import Event, Role
+
+BAR_WIDTH = 20
+BAR_GAP = 4
+OVERVIEW_HEIGHT = 80
+ROLE_SCALE = 1000
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One year of the overview: its events, and the bar's place and height."""
+
+    year: int
+    count: int
+    x: int
+    height: int
+
+    @property
+    def label(self) -> str:
+        """What the bar says to a screen reader: ``1994: 3 events``."""
+        return f"{self.year}: {self.count} event{'' if self.count == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Events per year from the first year to the last, empty years included."""
+
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    ticks: tuple[tuple[int, int], ...]  # (year, x of the bar's middle) every few years
+
+
+def overview(events: Iterable[Event]) -> Overview:
+    """Bars for every year between the first and last event; the tallest fills the height."""
+    counts = Counter(event.date.year for event in events)
+    if not counts:
+        return Overview((), 0, OVERVIEW_HEIGHT, ())
+    first, last = min(counts), max(counts)
+    tallest = max(counts.values())
+    step = BAR_WIDTH + BAR_GAP
+    bars = tuple(
+        Bar(year, counts[year], (year - first) * step,
+            round(counts[year] / tallest * OVERVIEW_HEIGHT) if counts[year] else 0)
+        for year in range(first, last + 1)
+    )
+    every = 5 if len(bars) > 12 else 1
+    ticks = tuple((bar.year, bar.x + BAR_WIDTH // 2) for bar in bars
+                  if bar.year % every == 0)
+    return Overview(bars, len(bars) * step - BAR_GAP, OVERVIEW_HEIGHT, ticks)
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A role on the person's time axis: where its bar starts and how long it is."""
+
+    role: Role
+    x: int
+    width: int
+    open_end: bool
+    open_start: bool
+
+
+@dataclass(frozen=True)
+class RolesChart:
+    """A person's roles in the order they began, on one axis from ``first`` to ``last``."""
+
+    spans: tuple[RoleSpan, ...]
+    first: int
+    last: int
+    scale: int = ROLE_SCALE
+
+
+def roles_chart(roles: Sequence[Role], events: Iterable[Event],
+                horizon: int) -> RolesChart | None:
+    """The chart of ``roles``; a role without an end runs to ``horizon`` (the last year shown).
+
+    The axis covers the roles and the person's events; ``None`` when no role has a date.
+    """
+    dated = [r for r in roles if r.start is not None or r.end is not None]
+    if not dated:
+        return None
+    years = [p.year for r in dated for p in (r.start, r.end) if p is not None]
+    years += [e.date.year for e in events]
+    first = min(years)
+    last = max(*years, horizon if any(r.end is None for r in dated) else first)
+    span = max(last + 1 - first, 1)
+
+    def position(point: EventDate | None, default: float) -> float:
+        if point is None:
+            return default
+        start: Point = point.start
+        day = start.first_day().timetuple().tm_yday - 1
+        return (start.year - first + day / 365) / span
+
+    ordered = sorted(dated, key=_role_key)
+    spans = []
+    for role in ordered:
+        begin = position(role.start, 0.0)
+        end = 1.0 if role.end is None else position(role.end, 1.0)
+        x = round(begin * ROLE_SCALE)
+        width = max(round(end * ROLE_SCALE) - x, 6)
+        spans.append(RoleSpan(role, min(x, ROLE_SCALE - 6), width, role.end is None,
+                              role.start is None))
+    return RolesChart(tuple(spans), first, last)
+
+
+def _role_key(role: Role) -> tuple[tuple[int, int, int], str]:
+    point = role.start or role.end
+    if point is None:
+        return (0, 0, 0), role.title
+    start = point.start
+    return (start.year, start.month or 0, start.day or 0), role.title

@@ -1,0 +1,85 @@
+"""The timeline for other tools: ``timelinejs.json`` (TimelineJS3) and ``events.csv``."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from typing import Any
+
+from dateline.dates import Point
+from dateline.model import Event, Timeline
+from dateline.render import render_data
+from dateline.site import DataFile, event_url
+
+CSV_COLUMNS = ("id", "date", "precision", "title", "summary", "people", "places", "tags",
+               "source_urls", "url")
+LIST_SEPARATOR = "; "
+
+
+def _date(point: Point) -> dict[str, str]:
+    """A TimelineJS date object, with only the parts the date has."""
+    parts = {"year": str(point.year)}
+    if point.month is not None:
+        parts["month"] = str(point.month)
+    if point.day is not None:
+        parts["day"] = str(point.day)
+    return parts
+
+
+def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
+    url = timeline.config.base_url + event_url(event)
+    text = f"<p>{html.escape(event.summary)}</p>" if event.summary else ""
+    text += f'<p><a href="{html.escape(url)}">Read more</a></p>'
+    slide: dict[str, Any] = {
+        "start_date": _date(event.date.start),
+        "display_date": event.date.human(),
+        "text": {"headline": html.escape(event.title), "text": text},
+        "unique_id": event.slug,
+    }
+    if event.date.end is not None:
+        slide["end_date"] = _date(event.date.end)
+    if event.tags:
+        slide["group"] = event.tags[0]
+    if event.image is not None:
+        src = event.image.src
+        slide["media"] = {
+            "url": src if src.startswith(("http://", "https://")) else
+            timeline.config.base_url + src,
+            "caption": html.escape(event.image.caption or event.image.alt),
+            "credit": html.escape(event.image.credit),
+        }
+    return slide
+
+
+def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
+    """The TimelineJS3 JSON document: a title slide and one slide per event."""
+    config = timeline.config
+    return {
+        "title": {"text": {"headline": html.escape(config.title),
+                           "text": html.escape(config.description)}},
+        "events": [_slide(timeline, event) for event in timeline.events],
+    }
+
+
+def events_csv(timeline: Timeline) -> bytes:
+    """``events.csv``: one row per event; lists are joined with ``; ``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in timeline.events:
+        writer.writerow([
+            event.slug, event.date.edtf(), event.date.precision.label, event.title,
+            event.summary,
+            LIST_SEPARATOR.join(timeline.people[slug].name for slug in event.people),
+            LIST_SEPARATOR.join(event.places), LIST_SEPARATOR.join(event.tags),
+            LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
+            timeline.config.base_url + event_url(event),
+        ])
+    return out.getvalue().encode("utf-8")
+
+
+def export_files(timeline: Timeline) -> dict[str, bytes]:
+    """``timelinejs.json`` and ``events.csv`` by their paths in the site."""
+    data = DataFile("timelinejs.json", timelinejs_data(timeline))
+    return {data.url: render_data(data), "events.csv": events_csv(timeline)}

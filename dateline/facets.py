@@ -1,0 +1,76 @@
+"""Ways into the timeline: tags with their addresses, periods, people who share events.
+
+Pure functions of the events; ``site`` puts their results into page contexts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from dateline.model import Event, Person
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One choice of a filter: its key (a slug), what readers see, and how many events."""
+
+    key: str
+    label: str
+    count: int
+
+
+def tag_slugs(events: Iterable[Event]) -> dict[str, str]:
+    """Each tag as written to the slug of its page; tags that slugify alike get ``-2``, ..."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for tag in sorted({tag for event in events for tag in event.tags}):
+        base = slugify(tag) or "tag"
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        slugs[tag] = slug
+        taken.add(slug)
+    return slugs
+
+
+def tag_url(slug: str) -> str:
+    """``tags/<slug>/``."""
+    return f"tags/{slug}/"
+
+
+def period_of(year: int) -> str:
+    """The decade a year belongs to, as a filter key: ``1990s``."""
+    return f"{year // 10 * 10}s"
+
+
+def tag_facets(events: Iterable[Event], slugs: Mapping[str, str]) -> list[Facet]:
+    """Every tag with its number of events, most used first, then by name."""
+    counts = Counter(tag for event in events for tag in event.tags)
+    return sorted((Facet(slugs[tag], tag, n) for tag, n in counts.items()),
+                  key=lambda f: (-f.count, f.label.casefold(), f.key))
+
+
+def person_facets(events: Iterable[Event], people: Mapping[str, Person]) -> list[Facet]:
+    """Everyone named in an event with their number of events, by name."""
+    counts = Counter(slug for event in events for slug in event.people)
+    return sorted((Facet(slug, people[slug].name, n) for slug, n in counts.items()),
+                  key=lambda f: (f.label.casefold(), f.key))
+
+
+def period_facets(events: Iterable[Event]) -> list[Facet]:
+    """Every decade that has events, oldest first."""
+    counts = Counter(period_of(event.date.year) for event in events)
+    return [Facet(key, key, counts[key]) for key in sorted(counts)]
+
+
+def appears_with(person: str, events: Iterable[Event],
+                 people: Mapping[str, Person]) -> list[tuple[Person, int]]:
+    """People who share events with ``person`` and how many, most shared first."""
+    counts = Counter(other for event in events if person in event.people
+                     for other in set(event.people) if other != person)
+    return sorted(((people[slug], n) for slug, n in counts.items()),
+                  key=lambda item: (-item[1], item[0].name.casefold(), item[0].slug))

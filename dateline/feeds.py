@@ -1,0 +1,102 @@
+"""What other programs read: the Atom feed, the sitemap and robots.txt.
+
+XML is built with ``xml.etree`` so that escaping is never by hand, after dropping characters
+XML 1.0 cannot carry (control characters, lone surrogates), so the feed is well-formed
+whatever the content holds. Timestamps come from event dates, never from the clock.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from dateline.model import Event, Timeline
+from dateline.render import markdown
+from dateline.site import Page, event_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 does not allow."""
+    return _NOT_XML.sub("", text)
+
+
+def _add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+    child = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
+    if text:
+        child.text = xml_text(text)
+    return child
+
+
+def _stamp(event: Event) -> str:
+    return event.date.start.first_day().isoformat() + "T00:00:00Z"
+
+
+def _document(root: ET.Element) -> bytes:
+    ET.indent(root, space=" ")
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
+
+
+def atom_feed(timeline: Timeline) -> bytes:
+    """``feed.xml``: every event as an Atom entry, the latest first."""
+    config = timeline.config
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: xml_text(config.language)})
+    newest = sorted(timeline.events, key=lambda e: (e.date.sort_key(), e.slug), reverse=True)
+    _add(feed, "id", config.base_url)
+    _add(feed, "title", config.title)
+    if config.description:
+        _add(feed, "subtitle", config.description)
+    _add(feed, "updated", _stamp(newest[0]) if newest else "1970-01-01T00:00:00Z")
+    author = _add(feed, "author")
+    _add(author, "name", config.title)
+    _add(feed, "link", href=config.base_url + "feed.xml", rel="self",
+         type="application/atom+xml")
+    _add(feed, "link", href=config.base_url, rel="alternate", type="text/html")
+    for event in newest:
+        _entry(feed, timeline, event)
+    return _document(feed)
+
+
+def _entry(feed: ET.Element, timeline: Timeline, event: Event) -> None:
+    url = timeline.config.base_url + event_url(event)
+    entry = _add(feed, "entry")
+    _add(entry, "id", url)
+    _add(entry, "title", f"{event.date.human()}: {event.title}")
+    _add(entry, "updated", _stamp(event))
+    _add(entry, "link", href=url, rel="alternate", type="text/html")
+    for slug in event.people:
+        _add(_add(entry, "contributor"), "name",
+             timeline.people[slug].name)
+    for tag in event.tags:
+        _add(entry, "category", term=tag)
+    if event.summary:
+        _add(entry, "summary", event.summary, type="text")
+    if event.body.strip():
+        _add(entry, "content", str(markdown(event.body)), type="html")
+
+
+def sitemap(base_url: str, pages: Iterable[Page]) -> bytes:
+    """``sitemap.xml``: the address of every page but the 404 page."""
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP})
+    for page in pages:
+        if page.url != "404.html":
+            _add(_add(urlset, "url"), "loc", base_url + page.url)
+    return _document(urlset)
+
+
+def robots(base_url: str) -> bytes:
+    """``robots.txt``: everything may be read; the sitemap's address."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n".encode()
+
+
+def feed_files(timeline: Timeline, pages: Iterable[Page]) -> dict[str, bytes]:
+    """The feed, the sitemap and robots.txt by their paths in the site."""
+    base = timeline.config.base_url
+    return {"feed.xml": atom_feed(timeline), "sitemap.xml": sitemap(base, pages),
+            "robots.txt": robots(base)}

@@ -1,0 +1,47 @@
+"""Full-text search: a Pagefind index over the event and person pages.
+
+Pagefind (the ``pagefind[bin]`` package, whose binary ships inside the wheel) reads the built
+HTML and writes ``pagefind/`` beside it. :func:`index_site` runs it on the staging folder that
+``write`` hands over before the swap, so ``site/`` is never seen without its index. Pages mark
+what is indexed with ``data-pagefind-body``: event pages, and person pages with their aliases,
+so a name is found in any spelling the site knows (Latin or Cyrillic). Search is a help, not a
+requirement: when Pagefind is missing or fails, the build goes on with a warning.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+TIMEOUT_SECONDS = 300
+
+
+def indexer() -> Path | None:
+    """The Pagefind executable, or None when it is not installed."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    found = get_executable()
+    return found if found is not None and found.is_file() else None
+
+
+def index_site(folder: Path) -> list[str]:
+    """Write the search index into ``folder``; return warnings (empty when all went well)."""
+    program = indexer()
+    if program is None:
+        return ["search index not built: Pagefind is not installed "
+                "(pip install 'pagefind[bin]'); the site has no search"]
+    try:
+        done = subprocess.run(
+            [str(program), "--site", str(folder), "--silent"],
+            capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return [f"search index not built: Pagefind could not run ({exc}); "
+                "the site has no search"]
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        reason = detail[-1] if detail else f"exit status {done.returncode}"
+        return [f"search index not built: Pagefind failed ({reason}); the site has no search"]
+    return []
