@@ -12,6 +12,7 @@ import json
 import mimetypes
 import re
 import socket
+import sys
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -92,6 +93,11 @@ class PreviewServer(ThreadingHTTPServer):
         self.live = live
         self.hosts = hosts
         self.prefix = "/"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A tab closed mid-answer is normal; anything else is a bug worth printing."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
