@@ -14,12 +14,13 @@ from dateline.model import Mark
 from dateline.yamlread import YNode
 
 SAFE_SCHEMES = ("http://", "https://")
+WEB_ADDRESS = re.compile(r"(?i)https?://[^\s/?#@:]+(?::\d+)?(?:[/?#]\S*)?")
 DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?[~?%]?(/(\.\.|\d{4}(-\d{1,2}(-\d{1,2})?)?))?$"
 
 
 @dataclass(frozen=True)
 class Spec:
-    """The shape of one value: kind is str, date, bool, url, path, list, object or any."""
+    """The shape of one value: str, date, bool, url, path, list, object, mapping or any."""
 
     kind: str
     description: str = ""
@@ -101,7 +102,7 @@ SITE = _obj("content/site.yaml", {
     "base_url": Spec("url", "Absolute address the site is published at, may end in /repo/",
                      required=True),
     "language": _str("Language tag, e.g. en-GB"),
-    "extra": Spec("any", "Free-form values passed to templates as site.extra"),
+    "extra": Spec("mapping", "Free-form values passed to templates as site.extra"),
 })
 
 
@@ -122,6 +123,12 @@ def _check(node: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic])
     here = name or "front matter"
     if spec.kind == "any":
         return _plain(node)
+    if spec.kind == "mapping":
+        if node.kind == "map":
+            return _plain(node)
+        out.append(error(path, node.line, node.col,
+                         f"'{here}' must be a mapping of 'key: value' lines"))
+        return {}
     if spec.kind == "object":
         return _check_object(node, spec, path, name, out)
     if spec.kind == "list":
@@ -194,6 +201,10 @@ def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagn
         out.append(error(path, node.line, node.col, f"'{here}' must start with http:// or "
                          f"https://, got '{_clip(text)}'"))
         return None
+    if spec.kind == "url" and not WEB_ADDRESS.fullmatch(text):
+        out.append(error(path, node.line, node.col, f"'{here}' is not a web address: "
+                         f"'{_clip(text)}'", "write e.g. https://example.org/page"))
+        return None
     if spec.kind == "path" and not _safe_src(text):
         out.append(error(path, node.line, node.col, f"'{here}' must be a file under "
                          f"content/media/ or an http(s) address, got '{_clip(text)}'",
@@ -244,6 +255,8 @@ def json_schema(spec: Spec) -> dict[str, Any]:
         return base | {"type": ["string", "integer"], "pattern": DATE_PATTERN}
     if spec.kind == "url":
         return base | {"type": "string", "pattern": "^https?://"}
+    if spec.kind == "mapping":
+        return base | {"type": "object"}
     if spec.kind == "any":
         return base
     return base | {"type": "string"}

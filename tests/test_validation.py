@@ -29,6 +29,15 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("base_url not http(s)", {"site.yaml": "title: T\nbase_url: ftp://example.org/\n"},
      ["content/site.yaml:2:11: 'base_url' must start with http:// or https://, "
       "got 'ftp://example.org/'"]),
+    ("base_url without a host", {"site.yaml": "title: T\nbase_url: https://\n"},
+     ["content/site.yaml:2:11: 'base_url' is not a web address: 'https://' "
+      "(write e.g. https://example.org/page)"]),
+    ("source url with a space", {"events/a.md": event(
+        sources="sources:\n  - url: https://exa mple.org/\n")},
+     ["content/events/a.md:5:10: 'url' is not a web address: 'https://exa mple.org/' "
+      "(write e.g. https://example.org/page)"]),
+    ("extra not a mapping", {"site.yaml": SITE_YAML + "extra: [a, b]\n"},
+     ["content/site.yaml:3:8: 'extra' must be a mapping of 'key: value' lines"]),
     ("site without base_url", {"site.yaml": "title: T\n"},
      ["content/site.yaml:1:1: missing required key 'base_url' (add 'base_url: …')"]),
     ("site.yaml not a mapping", {"site.yaml": "- title\n"},
