@@ -1,0 +1,114 @@
+"""Faults while writing: killed builds, concurrent builds, full disks, dangerous folders."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import REPO, TEMPLATES, build_site, event, make_site, run_cli
+
+
+def tree_hash(folder: Path) -> str:
+    """A hash of every file's path and bytes under ``folder``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def leftovers(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(".site.") and p.is_dir())
+
+
+def many_events(count: int) -> dict[str, str | bytes]:
+    return {f"events/event-{i:05d}.md": event(title=f"Event {i}", date=f"{1900 + i % 120}",
+                                              body="Some words. " * 40)
+            for i in range(count)}
+
+
+def build_command(content: Path, out: Path) -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "build", "--content", str(content),
+            "--templates", str(TEMPLATES), "--out", str(out)]
+
+
+def test_killed_build_leaves_previous_site_and_next_build_cleans_up(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event()})
+    assert run.code == 0
+    before = tree_hash(site)
+    content = make_site(tmp_path / "big", many_events(1500))
+    for delay in (0.3, 0.8, 1.5):
+        process = subprocess.Popen(build_command(content, site), cwd=tmp_path,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree_hash(site)
+        if now != before:  # the kill came after the swap: the new site is whole
+            assert (site / "index.html").is_file() and (site / "events").is_dir()
+            break
+    run, _ = build_site(tmp_path, {"events/a.md": event()})
+    assert run.code == 0
+    assert leftovers(tmp_path) == []
+
+
+def test_second_build_waits_for_the_first(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event(title="First")})
+    assert run.code == 0
+    (tmp_path / "content/events/a.md").write_text(event(title="Second"))
+    fd = os.open(tmp_path / ".site.lock", os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another build is writing
+    process = subprocess.Popen(build_command(tmp_path / "content", site), cwd=tmp_path,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            process.wait(timeout=3)
+        assert "First" in (site / "events/a/index.html").read_text()
+    finally:
+        os.close(fd)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "Second" in (site / "events/a/index.html").read_text()
+
+
+def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event(title="Old")})
+    before = tree_hash(site)
+    (tmp_path / "content/events/a.md").write_text(event(title="New"))
+    calls = {"n": 0}
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    run, _ = build_site(tmp_path, content=tmp_path / "content")
+    monkeypatch.undo()
+    assert run.code == 1
+    assert "No space left on device" in run.err
+    assert "previous site was left as it was" in run.err
+    assert tree_hash(site) == before
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("target", ["content", ".", "content/events", ".."])
+def test_output_over_content_or_repo_is_refused(tmp_path: Path, target: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    content = make_site(tmp_path / "project", {"events/a.md": event()})
+    monkeypatch.chdir(tmp_path / "project")
+    before = tree_hash(content)
+    run = run_cli("build", "--content", content, "--templates", TEMPLATES,
+                  "--out", tmp_path / "project" / target)
+    assert run.code == 2
+    assert "refusing to write the site" in run.err
+    assert tree_hash(content) == before
