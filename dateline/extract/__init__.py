@@ -1,0 +1,74 @@
+"""Article text → candidate events: clean, publication date, dates, people, events.
+
+The only user of dateparser (imported on first use, inside :mod:`temporal`). Results are
+cached by :mod:`dateline.extract.cache`; bump :data:`EXTRACTOR_VERSION` whenever a change
+here can change what is found, so cached results are not reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from dateline.dates import Precision
+from dateline.extract.clean import clean
+from dateline.extract.events import Parts, find_events
+from dateline.extract.found import DateMention, Extraction, PersonMention
+from dateline.extract.people import Known, find_people
+from dateline.extract.published import find_published
+from dateline.extract.temporal import find_dates
+from dateline.model import Article
+
+EXTRACTOR_VERSION = "1"
+TEXT_KINDS = frozenset({"body"})
+
+
+def positions(article: Article) -> Callable[[int], tuple[int, int]]:
+    """Offset in ``article.text`` → 1-based (line, col) in the file."""
+    starts = [0]
+    for index, char in enumerate(article.text):
+        if char == "\n":
+            starts.append(index + 1)
+
+    def position(offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        line = bisect_right(starts, offset) - 1
+        return article.text_line + line, offset - starts[line] + 1
+
+    return position
+
+
+def extract_article(article: Article, known: Known, published: date | None = None) -> Extraction:
+    """Everything found in one article; ``published`` overrides its publication date."""
+    cleaned = clean(article.text)
+    front = article.published
+    if published is not None:
+        from dateline.extract.calendar_math import day_value
+
+        front = day_value(published)
+    when, source = find_published(front, cleaned.blocks, cleaned.dateline_when)
+    anchor = when.start.first_day() if when and when.precision == Precision.DAY else None
+    body = [block for block in cleaned.blocks if block.kind in TEXT_KINDS]
+    dates = [d for block in body for d in find_dates(block.text, anchor, block.start)]
+    people = find_people([(b.text, b.start) for b in body], known, cleaned.credits)
+    position = positions(article)
+    dates = [_placed_date(d, position) for d in dates]
+    people = [_placed_person(p, position) for p in people]
+    parts = Parts(article, cleaned.blocks, dates, people, cleaned.dateline, when)
+    events = find_events(parts, position)
+    return Extraction(article.slug, when, source, cleaned.dateline, cleaned.credits,
+                      tuple(events), tuple(dates), tuple(people))
+
+
+def _placed_date(mention: DateMention, position: Callable[[int], tuple[int, int]]
+                 ) -> DateMention:
+    line, col = position(mention.start)
+    return replace(mention, line=line, col=col, end_col=col + mention.end - mention.start)
+
+
+def _placed_person(mention: PersonMention, position: Callable[[int], tuple[int, int]]
+                   ) -> PersonMention:
+    line, col = position(mention.start)
+    return replace(mention, line=line, col=col, end_col=col + mention.end - mention.start)

@@ -1,0 +1,151 @@
+"""Sentences that report something on a resolved date → extracted events with provenance.
+
+One event per date an article reports: the first sentence with that date gives the title,
+the quote and the place in the file; later sentences with the same date add people and
+places. A day within a week before publication is the news itself (confidence 0.7); an older
+or coarser date is background ("annexed Crimea in 2014") and becomes a context event at its
+precision (confidence 0.4). Plans (dates after publication), quotes and captions are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from slugify import slugify
+
+from dateline.dates import EventDate, Precision
+from dateline.extract.found import Block, Dateline, DateMention, PersonMention
+from dateline.extract.places import find_places
+from dateline.extract.sentences import split_sentences
+from dateline.model import Article, Event, Mark, PersonRef, Source
+
+Position = Callable[[int], tuple[int, int]]
+NEWS, CONTEXT = 0.7, 0.4
+_VERBS = (
+    (r"\b(?:met|meet|meets|meeting|talks|held talks)\b", "hold talks", "holds talks"),
+    (r"\bvisit(?:s|ed|ing)?\b", "visit", "visits"),
+    (r"\bsign(?:s|ed|ing)?\b", "sign an agreement", "signs an agreement"),
+    (r"\bexpel(?:s|led|ling)?\b", "expel diplomats", "expels diplomats"),
+    (r"\bsanction(?:s|ed)?\b", "impose sanctions", "imposes sanctions"),
+    (r"\b(?:spoke|speak|phone call|telephone)\b", "speak by phone", "speaks by phone"),
+)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What one article's events are made from."""
+
+    article: Article
+    blocks: Sequence[Block]
+    dates: Sequence[DateMention]
+    people: Sequence[PersonMention]
+    dateline: Dateline | None
+    published: EventDate | None
+
+
+def find_events(parts: Parts, position: Position) -> list[Event]:
+    """Events reported by the body sentences of one article, in the order they appear."""
+    grouped: dict[str, list[tuple[int, int, DateMention]]] = {}
+    for block in parts.blocks:
+        if block.kind != "body":
+            continue
+        for a, b in split_sentences(block.text):
+            start, end = block.start + a, block.start + b
+            mention = _event_date(parts, start, end)
+            if mention is not None and mention.value is not None:
+                grouped.setdefault(mention.value.edtf(), []).append((start, end, mention))
+    events: list[Event] = []
+    used: set[str] = set()
+    for sentences in grouped.values():
+        events.append(_event(parts, sentences, position, used))
+    return events
+
+
+def _event_date(parts: Parts, start: int, end: int) -> DateMention | None:
+    text = parts.article.text[start:end]
+    if text.lstrip()[:1] in {'"', "“", "‘", "'"}:
+        return None
+    inside = [d for d in parts.dates if start <= d.start < end and d.accepted and d.value]
+    inside = [d for d in inside if not _in_quotes(parts.article.text, start, d.start)]
+    latest = _published_day(parts.published)
+    inside = [d for d in inside if d.value is not None
+              and (latest is None or d.value.start.first_day() <= latest)]
+    if not inside or len(text.split()) < 5:
+        return None
+    return max(inside, key=lambda d: (d.value.precision if d.value else 0, -d.start))
+
+
+def _published_day(published: EventDate | None) -> date | None:
+    return published.start.last_day() if published is not None else None
+
+
+def _in_quotes(text: str, start: int, at: int) -> bool:
+    before = text[start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position: Position,
+           used: set[str]) -> Event:
+    start, end, mention = sentences[0]
+    assert mention.value is not None
+    value, article = mention.value, parts.article
+    people: list[PersonMention] = []
+    places: list[str] = []
+    known_places = [parts.dateline.place] if parts.dateline and parts.dateline.place else []
+    for a, b, _m in sentences:
+        for person in parts.people:
+            if a <= person.start < b and all(p.name != person.name for p in people):
+                people.append(person)
+        for place in find_places(article.text[a:b], known_places):
+            if place not in places:
+                places.append(place)
+    quote = " ".join(article.text[start:end].split())
+    line, col = position(start)
+    mark = Mark(article.mark.path, line, col)
+    refs = tuple(PersonRef(p.slug or p.name, Mark(article.mark.path, *position(p.start)))
+                 for p in people)
+    news = _is_news(value, parts.published)
+    source = Source(url=article.url, title=article.title,
+                    outlet=article.outlet or (parts.dateline.outlet if parts.dateline else ""),
+                    published=parts.published, article=article.slug, quote=quote)
+    return Event(
+        slug=_slug(article.slug, value, people, used), title=title_for(quote, people, places),
+        date=value, mark=mark, people_refs=refs, places=tuple(places), sources=(source,),
+        extracted=True, confidence=NEWS if news else CONTEXT,
+    )
+
+
+def _is_news(value: EventDate, published: EventDate | None) -> bool:
+    if published is None or value.precision != Precision.DAY or value.is_range:
+        return False
+    day, latest = value.start.first_day(), published.start.last_day()
+    return latest - timedelta(days=7) <= day <= latest
+
+
+def _slug(article: str, value: EventDate, people: Sequence[PersonMention],
+          used: set[str]) -> str:
+    who = "-".join(p.slug or slugify(p.name) for p in people[:2]) or "event"
+    base = slugify(f"{article}-{value.edtf()}-{who}")
+    slug, counter = base, 2
+    while slug in used:
+        slug, counter = f"{base}-{counter}", counter + 1
+    used.add(slug)
+    return slug
+
+
+def title_for(sentence: str, people: Sequence[PersonMention], places: Sequence[str]) -> str:
+    """A short title in plain words: who did what, where; else the sentence's first clause."""
+    names = [p.name for p in people[:2]]
+    lowered = sentence.lower()
+    for pattern, plural, single in _VERBS:
+        if names and re.search(pattern, lowered):
+            verb = plural if len(names) > 1 else single
+            where = f" in {places[0]}" if places else ""
+            return f"{' and '.join(names)} {verb}{where}"
+    clause = re.split(r",\s+(?:but|and|while|who|which|after|as)\b|;|\s[—–]\s", sentence)[0]
+    words = clause.rstrip(".").split()
+    text = " ".join(words[:14])
+    return text + ("…" if len(words) > 14 else "")
