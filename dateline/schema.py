@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from dateline.dates import DateError, parse_date
+from dateline.dates import DateError, EventDate, parse_date
 from dateline.diagnostics import Diagnostic, closest, error
 from dateline.model import Mark
 from dateline.yamlread import YNode
@@ -27,6 +28,7 @@ class Spec:
     required: bool = False
     items: Spec | None = None
     fields: Mapping[str, Spec] = field(default_factory=dict)
+    span: tuple[str, str] | None = None  # (start key, end key): the end may not come first
 
 
 def _str(description: str, required: bool = False) -> Spec:
@@ -37,8 +39,9 @@ def _list(items: Spec, description: str) -> Spec:
     return Spec("list", description, items=items)
 
 
-def _obj(description: str, fields: Mapping[str, Spec], required: bool = False) -> Spec:
-    return Spec("object", description, required, fields=fields)
+def _obj(description: str, fields: Mapping[str, Spec], required: bool = False,
+         span: tuple[str, str] | None = None) -> Spec:
+    return Spec("object", description, required, fields=fields, span=span)
 
 
 DATE = Spec("date", "EDTF subset: YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.., with ~ or ?")
@@ -62,7 +65,7 @@ ROLE = _obj("A position held", {
     "title": _str("Title of the position", required=True),
     "from": Spec("date", "When it began"),
     "to": Spec("date", "When it ended (omit while it lasts)"),
-})
+}, span=("from", "to"))
 WORDS = _list(_str("A word"), "A list of strings (a single string is accepted)")
 
 EVENT = _obj("Front matter of content/events/<slug>.md", {
@@ -86,7 +89,7 @@ PERSON = _obj("Front matter of content/people/<slug>.md", {
     "roles": _list(ROLE, "Positions held over time"),
     "image": IMAGE,
     "links": _list(LINK, "External links"),
-})
+}, span=("born", "died"))
 ARTICLE = _obj("Front matter of content/articles/<slug>.txt", {
     "title": _str("Headline"),
     "url": Spec("url", "Address of the article"),
@@ -171,7 +174,23 @@ def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagn
         if sub.required and key not in accounted:
             where = f"'{name}' needs" if name else "missing required key"
             out.append(error(path, node.line, node.col, f"{where} '{key}'", f"add '{key}: …'"))
+    _check_span(result, spec.span, out)
     return result
+
+
+def _check_span(result: dict[str, Any], span: tuple[str, str] | None,
+                out: list[Diagnostic]) -> None:
+    """An end date (``to``, ``died``) may not lie wholly before its start."""
+    if span is None:
+        return
+    start, end = result.get(span[0]), result.get(span[1])
+    if not isinstance(start, EventDate) or not isinstance(end, EventDate):
+        return
+    end_last = date.max if end.open_end else (end.end or end.start).last_day()
+    if end_last < start.start.first_day():
+        mark: Mark = result[f"{span[1]}@"]
+        out.append(error(mark.path, mark.line, mark.col,
+                         f"'{span[1]}' {end.edtf()} is before '{span[0]}' {start.edtf()}"))
 
 
 def _unknown_key(key: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> str:

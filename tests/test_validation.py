@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import SITE_YAML, SOURCE, build_site, check_site, event, person
+from helpers import SITE_YAML, SOURCE, build_site, check_site, event, find_all, person
 
 from dateline.diagnostics import error, summary, warning
 
@@ -129,6 +129,11 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
       "address, got '../x.png' (write e.g. 'media/photo.jpg')"]),
     ("person without name", {"people/ann.md": person("", extra="")},
      ["content/people/ann.md:2:6: 'name' is empty (write a value after 'name:')"]),
+    ("role ends before it starts", {"people/ann.md": person(
+        "Ann", "roles:\n  - title: Prime Minister\n    from: 2010-05\n    to: 2009\n")},
+     ["content/people/ann.md:6:9: 'to' 2009 is before 'from' 2010-05"]),
+    ("died before born", {"people/ann.md": person("Ann", "born: 1950\ndied: 1949-12-31\n")},
+     ["content/people/ann.md:4:7: 'died' 1949-12-31 is before 'born' 1950"]),
     ("bad person date", {"people/ann.md": person("Ann", extra="born: 1950-02-30\n")},
      [f"content/people/ann.md:3:15: date '1950-02-30' has day 30 but February 1950 has 28 "
       f"days {EXPECTED}"]),
@@ -202,7 +207,7 @@ def test_an_unknown_person_still_gets_a_page(tmp_path: Path) -> None:
     assert run.problems == ["content/events/a.md:4:10: warning: unknown person 'Nobody Known' "
                             "(add content/people/nobody-known.md to describe them)"]
     page = (site / "people" / "nobody-known" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Nobody Known</h1>" in page
+    assert [h1.text for h1 in find_all(page, "h1")] == ["Nobody Known"]
     event_page = (site / "events" / "a" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../people/nobody-known/">Nobody Known</a>' in event_page
 
