@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Set
 
 from dateline.diagnostics import Diagnostic, warning
+from dateline.hints import tag_warnings
 from dateline.model import Image, Mark, Timeline
 
 
@@ -16,6 +17,7 @@ def check_timeline(timeline: Timeline, media: Set[str]) -> Iterator[Diagnostic]:
             yield warning(event.mark.path, event.mark.line, event.mark.col,
                           f"event '{event.slug}' has no sources",
                           "add 'sources:' with at least a url")
+    yield from tag_warnings(timeline.events)
     for person in timeline.people.values():
         if not person.auto:
             yield from _check_image(person.image, person.mark, media)

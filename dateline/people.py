@@ -10,7 +10,8 @@ from types import MappingProxyType
 
 from slugify import slugify
 
-from dateline.diagnostics import Diagnostic, did_you_mean, warning
+from dateline.diagnostics import Diagnostic, warning
+from dateline.hints import person_hint
 from dateline.model import Event, Person, Role
 
 
@@ -53,7 +54,7 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
     """
     known = {person.slug: person for person in people}
     registry = build_registry(known.values())
-    spellings = sorted({*registry.names, *registry.names.values()})
+    real = [person for person in known.values() if not person.auto]
     problems: list[Diagnostic] = []
     resolved: list[Event] = []
     for position, event in enumerate(events):
@@ -64,7 +65,7 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
             if slug not in known:
                 known[slug] = Person(slug=slug, name=ref.text.strip(), mark=ref.mark, auto=True)
             if known[slug].auto and not quiet:
-                hint = did_you_mean(ref.text, spellings) or (
+                hint = person_hint(ref.text, real, normal) or (
                     f"add content/people/{slug}.md to describe them")
                 problems.append(warning(ref.mark.path, ref.mark.line, ref.mark.col,
                                         f"unknown person '{ref.text}'", hint))
