@@ -7,7 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import SITE_YAML, SOURCE, build_site, check_site, event, find_all, person
+from helpers import (
+    SITE_YAML,
+    SOURCE,
+    TEMPLATES,
+    build_site,
+    check_site,
+    event,
+    find_all,
+    person,
+    run_cli,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dateline.diagnostics import error, summary, warning
 
@@ -276,3 +288,32 @@ def test_diagnostics_format_and_summary() -> None:
                                            "content/b.md:1:1: warning: odd"]
     assert summary(found) == "1 error, 1 warning"
     assert summary([]) == "0 errors, 0 warnings"
+
+
+KEYS = ["title", "date", "summary", "people", "places", "tags", "sources", "image", "draft",
+        "titel", "url", "src", "published", "- url", "  - url", "  outlet", "? x", "[a]"]
+VALUES = st.one_of(
+    st.sampled_from(["", "2018", "2018-13-04", "2014-02-20/..", "1991~", "[a, b]", "{a: 1}",
+                     "&x a", "*x", "!!str a", "'unclosed", '"x"', "a: b", "- a", "|", ">",
+                     "https://example.org/", "javascript:alert(1)", "../x.png", "true", "no",
+                     "~", "null", "12:30", "\t", "#", "@", "`", "%", "---", "..."]),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12),
+)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.tuples(st.sampled_from(KEYS), VALUES), max_size=8),
+       closed=st.booleans(), body=st.text(max_size=40))
+def test_no_front_matter_makes_check_crash(tmp_path: Path, lines: list[tuple[str, str]],
+                                           closed: bool, body: str) -> None:
+    text = "---\n" + "".join(f"{key}: {value}\n" for key, value in lines)
+    text += ("---\n" if closed else "") + body
+    content = tmp_path / "content"
+    (content / "events").mkdir(parents=True, exist_ok=True)
+    (content / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    (content / "events" / "a.md").write_text(text, encoding="utf-8")
+    run = run_cli("check", "--content", content, "--templates", TEMPLATES)
+    assert run.code in (0, 1)
+    for line in run.problems:
+        assert line.startswith("content/events/a.md:"), line
