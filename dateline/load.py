@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from slugify import slugify
 
 from dateline import schema
-from dateline.diagnostics import Diagnostic, error
+from dateline.diagnostics import Diagnostic, error, warning
 from dateline.entries import article_from, config_from, event_from, person_from
 from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
 from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_matter
@@ -108,9 +108,7 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
     spec = {"events": schema.EVENT, "people": schema.PERSON, "articles": schema.ARTICLE}[folder]
     items: list[T] = []
     seen: dict[str, str] = {}
-    for path in sorted(directory.iterdir()):
-        if path.name.startswith(".") or path.suffix not in suffixes or not path.is_file():
-            continue
+    for path in _entry_files(root, directory, suffixes, problems):
         shown = _rel(root, path)
         slug = _check_slug(path.stem, shown, seen, problems)
         text = _read_text(path, shown, problems)
@@ -131,6 +129,27 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
         if not any(d.is_error for d in found):
             items.append(build(slug, shown, document, fields))
     return items
+
+
+MARKDOWNISH = (".md", ".markdown", ".mdown", ".txt")
+
+
+def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
+                 problems: list[Diagnostic]) -> list[Path]:
+    """The entry files of a folder; a sub-folder or a misnamed entry is warned about."""
+    found: list[Path] = []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            problems.append(warning(_rel(root, path), 1, 1, "folder is not read",
+                                    f"put its files directly in {_rel(root, directory)}/"))
+        elif path.suffix in suffixes and path.is_file():
+            found.append(path)
+        elif path.suffix.lower() in MARKDOWNISH:
+            problems.append(warning(_rel(root, path), 1, 1, "file is not read",
+                                    f"rename it to '{path.stem}{suffixes[0]}'"))
+    return found
 
 
 def _check_slug(stem: str, shown: str, seen: dict[str, str],

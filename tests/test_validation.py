@@ -317,3 +317,22 @@ def test_no_front_matter_makes_check_crash(tmp_path: Path, lines: list[tuple[str
     assert run.code in (0, 1)
     for line in run.problems:
         assert line.startswith("content/events/a.md:"), line
+
+
+def test_files_that_are_not_read_are_warned_about(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {
+        "events/2018/a.md": event(),
+        "events/b.MD": event(),
+        "events/c.markdown": event(),
+        "events/notes.docx": "ignored quietly",
+        "events/.hidden.md": "ignored quietly",
+        "people/d.txt": person("D"),
+    })
+    assert run.problems == [
+        "content/events/2018:1:1: warning: folder is not read (put its files directly in "
+        "content/events/)",
+        "content/events/b.MD:1:1: warning: file is not read (rename it to 'b.md')",
+        "content/events/c.markdown:1:1: warning: file is not read (rename it to 'c.md')",
+        "content/people/d.txt:1:1: warning: file is not read (rename it to 'd.md')",
+    ]
+    assert run.code == 0
