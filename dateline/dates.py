@@ -163,6 +163,8 @@ class EventDate:
 
 def _human_range(start: Point, end: Point) -> str:
     """Compact range labels: ``17–20 October 1994``, ``March – May 2014``, ``1991–1995``."""
+    if start == end:
+        return start.human()
     same_precision = start.precision == end.precision
     if same_precision and start.precision == Precision.DAY and start.year == end.year:
         if start.month == end.month:

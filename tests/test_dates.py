@@ -28,6 +28,11 @@ LABELS = [
     ("1991%", "c. 1991 (uncertain)", Precision.YEAR, False),
     ("2001-09~", "c. September 2001", Precision.MONTH, False),
     ("2024-02-29", "29 February 2024", Precision.DAY, False),
+    ("2018-03-04/2018-03-04", "4 March 2018", Precision.DAY, True),
+    ("2018-03/2018-03", "March 2018", Precision.MONTH, True),
+    ("2018/2018", "2018", Precision.YEAR, True),
+    ("2014-03/2014-05-10", "March 2014 – 10 May 2014", Precision.MONTH, True),
+    ("2014-03-30/2014-05", "30 March 2014 – May 2014", Precision.DAY, True),
 ]
 
 
