@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import build_site, event, find_all, person, read_page
+from helpers import REPO, build_site, event, find_all, person, read_page
 
 TALKS_SOURCES = ("sources:\n  - url: https://example.org/talks\n    title: Talks held\n"
                  "    outlet: BBC News\n    published: 2017-12-23\n")
@@ -192,3 +192,23 @@ def test_drafts_are_built_with_a_visible_mark_when_asked(tmp_path: Path) -> None
     [card] = [c for c in find_all(home, "article", class_="card") if c.attrs["id"] == "secret"]
     assert "draft" in card.text.split()
     assert find_all(read_page(out, "events/talks/"), "span", class_="badge") == []
+
+
+def _shape(value: object) -> object:
+    """The keys of a JSON value, all the way down (a list of objects by its first item)."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value and isinstance(value[0], dict) else "list"
+    return "value"
+
+
+def test_timeline_json_matches_the_readme_example(site: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `/timeline.json`", 1)[1]
+    example = json.loads(section.split("```json", 1)[1].split("```", 1)[0])
+    built = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    talks = next(e for e in built["events"] if e["id"] == "talks")
+    assert _shape(talks) == _shape(example["events"][0])
+    assert _shape(built["people"][0]) == _shape(example["people"][0])
+    assert list(built) == list(example)
