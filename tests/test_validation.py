@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    REPO,
     SITE_YAML,
     SOURCE,
     TEMPLATES,
@@ -336,3 +337,16 @@ def test_files_that_are_not_read_are_warned_about(tmp_path: Path) -> None:
         "content/people/d.txt:1:1: warning: file is not read (rename it to 'd.md')",
     ]
     assert run.code == 0
+
+
+def test_the_readme_example_of_a_report_is_what_check_prints(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```")[1::2]
+    [example] = [block for block in blocks if "has month 13" in block]
+    run = check_site(tmp_path, {
+        "people/boris-johnson.md": person("Boris Johnson"),
+        "people/sergei-lavrov.md": person("Sergei Lavrov"),
+        "events/skripal.md": event("Skripals poisoned", "2018-13-04"),
+        "events/talks.md": event("Talks", extra="people: [Sergei Lavrov, Boris Jonson]\n"),
+    })
+    assert "\n" + run.err == example
