@@ -14,7 +14,7 @@ from datetime import date
 from dateline.dates import Precision
 from dateline.extract.clean import clean
 from dateline.extract.events import Parts, find_events
-from dateline.extract.found import DateMention, Extraction, PersonMention
+from dateline.extract.found import Block, DateMention, Extraction, PersonMention
 from dateline.extract.people import Known, find_people
 from dateline.extract.published import find_published
 from dateline.extract.temporal import find_dates
@@ -22,6 +22,9 @@ from dateline.model import Article
 
 EXTRACTOR_VERSION = "1"
 TEXT_KINDS = frozenset({"body"})
+_LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
+           "updated": "an 'Updated' line", "dateline": "the dateline", "byline": "a byline",
+           "boilerplate": "page furniture"}
 
 
 def positions(article: Article) -> Callable[[int], tuple[int, int]]:
@@ -51,7 +54,8 @@ def extract_article(article: Article, known: Known, published: date | None = Non
     when, source = find_published(front, cleaned.blocks, cleaned.dateline_when)
     anchor = when.start.first_day() if when and when.precision == Precision.DAY else None
     body = [block for block in cleaned.blocks if block.kind in TEXT_KINDS]
-    dates = [d for block in body for d in find_dates(block.text, anchor, block.start)]
+    dates = sorted((d for block in cleaned.blocks for d in _block_dates(block, anchor)),
+                   key=lambda d: d.start)
     people = find_people([(b.text, b.start) for b in body], known, cleaned.credits)
     position = positions(article)
     dates = [_placed_date(d, position) for d in dates]
@@ -60,6 +64,17 @@ def extract_article(article: Article, known: Known, published: date | None = Non
     events = find_events(parts, position)
     return Extraction(article.slug, when, source, cleaned.dateline, cleaned.credits,
                       tuple(events), tuple(dates), tuple(people))
+
+
+def _block_dates(block: Block, anchor: date | None) -> list[DateMention]:
+    """Dates of the story; those of captions, blurbs and headings are shown but never used."""
+    found = find_dates(block.text, anchor, block.start)
+    if block.kind in TEXT_KINDS:
+        return found
+    label = _LABELS.get(block.kind, block.kind)
+    return [replace(d, value=None, accepted=False,
+                    reason=f"in {label}, not the story" + ("" if d.accepted else f": {d.reason}"))
+            for d in found]
 
 
 def _placed_date(mention: DateMention, position: Callable[[int], tuple[int, int]]

@@ -56,6 +56,7 @@ _BOILERPLATE = re.compile(
     r"What do you think|Tell us|Leave a comment|Download|Log in)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"^\s*(?:Updated|Published|Posted|First published|Last updated|"
                       r"Last modified)\b", re.IGNORECASE)
+_JOB = re.compile(r"\b(?:Editor|Correspondent|Reporter|Staff|Writer|Desk|Team|Bureau)\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+){1,2}\b")
 
 
@@ -180,7 +181,7 @@ def _unique(credits: list[Credit]) -> list[Credit]:
     kept = []
     for credit in credits:
         key = credit.name.casefold()
-        if key not in seen and len(credit.name.split()) >= 2:
+        if key not in seen and len(credit.name.split()) >= 2 and not _JOB.search(credit.name):
             seen.add(key)
             kept.append(credit)
     return kept

@@ -20,10 +20,12 @@ from dateline.dates import EventDate, Precision
 from dateline.extract.found import Block, Dateline, DateMention, PersonMention
 from dateline.extract.places import find_places
 from dateline.extract.sentences import split_sentences
+from dateline.extract.tense import tense_at
 from dateline.model import Article, Event, Mark, PersonRef, Source
 
 Position = Callable[[int], tuple[int, int]]
 NEWS, CONTEXT = 0.7, 0.4
+_BOUND = re.compile(r"\b(?:since|until|till|by|before)\s+(?:the\s+)?$", re.IGNORECASE)
 _VERBS = (
     (r"\b(?:met|meet|meets|meeting|talks|held talks)\b", "hold talks", "holds talks"),
     (r"\bvisit(?:s|ed|ing)?\b", "visit", "visits"),
@@ -72,7 +74,10 @@ def _event_date(parts: Parts, start: int, end: int) -> DateMention | None:
     inside = [d for d in inside if not _in_quotes(parts.article.text, start, d.start)]
     latest = _published_day(parts.published)
     inside = [d for d in inside if d.value is not None
-              and (latest is None or d.value.start.first_day() <= latest)]
+              and (latest is None or (d.value.end or d.value.start).first_day() <= latest)
+              and not _BOUND.search(parts.article.text[max(start, d.start - 8):d.start])
+              and tense_at(parts.article.text[start:end], d.start - start, d.end - start)
+              != "future"]
     if not inside or len(text.split()) < 5:
         return None
     return max(inside, key=lambda d: (d.value.precision if d.value else 0, -d.start))
@@ -112,7 +117,8 @@ def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position
                     outlet=article.outlet or (parts.dateline.outlet if parts.dateline else ""),
                     published=parts.published, article=article.slug, quote=quote)
     return Event(
-        slug=_slug(article.slug, value, people, used), title=title_for(quote, people, places),
+        slug=_slug(article.slug, value, people, used),
+        title=title_for(article.text[start:end], people, places, start),
         date=value, mark=mark, people_refs=refs, places=tuple(places), sources=(source,),
         extracted=True, confidence=NEWS if news else CONTEXT,
     )
@@ -136,16 +142,20 @@ def _slug(article: str, value: EventDate, people: Sequence[PersonMention],
     return slug
 
 
-def title_for(sentence: str, people: Sequence[PersonMention], places: Sequence[str]) -> str:
+def title_for(sentence: str, people: Sequence[PersonMention], places: Sequence[str],
+              offset: int = 0) -> str:
     """A short title in plain words: who did what, where; else the sentence's first clause."""
-    names = [p.name for p in people[:2]]
     lowered = sentence.lower()
     for pattern, plural, single in _VERBS:
-        if names and re.search(pattern, lowered):
-            verb = plural if len(names) > 1 else single
-            where = f" in {places[0]}" if places else ""
-            return f"{' and '.join(names)} {verb}{where}"
-    clause = re.split(r",\s+(?:but|and|while|who|which|after|as)\b|;|\s[—–]\s", sentence)[0]
+        verb_at = re.search(pattern, lowered)
+        names = [p.name for p in people if p.start - offset < (verb_at.start() if verb_at else 0)]
+        if verb_at and names:
+            verb = plural if len(names[:2]) > 1 else single
+            where = f" {places[0]}" if places and plural == "visit" else (
+                f" in {places[0]}" if places else "")
+            return f"{' and '.join(names[:2])} {verb}{where}"
+    clauses = re.split(r",\s+(?:but|and|while|who|which|after|as)\b|;|\s[—–]\s", sentence)
+    clause = clauses[0] if len(clauses[0].split()) >= 6 else sentence
     words = clause.rstrip(".").split()
     text = " ".join(words[:14])
     return text + ("…" if len(words) > 14 else "")

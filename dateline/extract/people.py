@@ -40,7 +40,9 @@ def _runs(text: str) -> Iterable[_Run]:
     for found in _WORD.finditer(text):
         word = found.group()
         capital = word[0].isupper()
-        joined = bool(current) and text[current[-1][1]:found.start()] in {" ", "\xa0"}
+        gap = text[current[-1][1]:found.start()] if current else ""
+        initial = bool(current) and len(current[-1][2]) == 1 and gap == ". "
+        joined = bool(current) and (gap in {" ", "\xa0"} or initial)
         if capital and joined:
             current.append((found.start(), found.end(), word))
             continue
@@ -77,7 +79,8 @@ _STOP = _FUNCTION | frozenset(MONTHS) | frozenset(WEEKDAY_NAMES)
 def person_key(name: str) -> str:
     """The key transliterations of one name share: ``Sergey Lavrov`` → ``sergei lavrov``."""
     words = normal(name).split()
-    words = [VARIANTS.get(word, word) for word in words]
+    words = [VARIANTS.get(word, word) for index, word in enumerate(words)
+             if len(word) > 1 or index in {0, len(words) - 1}]
     if words:
         last = words[-1]
         last = re.sub(r"(?:iy|yi|ii)$", "y", last).replace("ks", "x")
@@ -157,7 +160,7 @@ def _mention(text: str, run: _Run, known: Known, seen: _Seen,
     if len(name_words) == 1 and titled is None:
         return None
     start, end = name_words[0][0], name_words[-1][1]
-    spelled = " ".join(w[2] for w in name_words).rstrip(".")
+    spelled = " ".join(text[start:end].split()).rstrip(".")
     key = person_key(spelled)
     if key in banned:
         return None

@@ -1,0 +1,167 @@
+"""Extraction results cached on disk, keyed by what they depend on; the only cache I/O.
+
+The key is (article content hash, :data:`EXTRACTOR_VERSION` and a hash of the extractor's
+source, people registry hash), so an
+unchanged article costs nothing on the next build, and a change to the article, to the
+extractor or to ``content/people`` extracts it again. Files live in ``.dateline-cache/``
+next to the content folder; a missing, unreadable or corrupt entry is simply recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.dates import EventDate, parse_date
+from dateline.diagnostics import Diagnostic, warning
+from dateline.extract import EXTRACTOR_VERSION, extract_article
+from dateline.extract.found import Credit, Dateline, DateMention, Extraction, PersonMention
+from dateline.extract.people import Known, known_people
+from dateline.model import Article, Event, Mark, Person, PersonRef, Source
+
+CACHE_DIR = ".dateline-cache"
+
+
+def people_hash(people: Iterable[Person]) -> str:
+    """A hash of every spelling in the registry."""
+    rows = sorted((p.slug, p.name, *p.aliases) for p in people)
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
+def cache_key(article: Article, registry: str) -> str:
+    """The key of one article's extraction."""
+    facts = [article.slug, article.mark.path, article.text, article.text_line, article.title,
+             article.url, article.outlet, _edtf(article.published), EXTRACTOR_VERSION,
+             _code_hash(), registry]
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """A hash of the extractor's own source, so an edited extractor never reuses old results."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def extract_all(articles: Sequence[Article], people: Sequence[Person],
+                cache_dir: Path | None = None, progress: bool = False
+                ) -> tuple[list[Extraction], list[Diagnostic]]:
+    """Each article's extraction (from the cache when it can) and a warning per undated one."""
+    registry = people_hash(people)
+    known: Known | None = None
+    found: list[Extraction] = []
+    keys = [cache_key(article, registry) for article in articles]
+    cached = [_read(cache_dir, key) for key in keys]
+    missing = [i for i, hit in enumerate(cached) if hit is None]
+    for index in _progress(missing, progress):
+        known = known or known_people(people)
+        fresh = extract_article(articles[index], known)
+        cached[index] = fresh
+        _write(cache_dir, keys[index], fresh)
+    problems = []
+    for article, extraction in zip(articles, cached, strict=True):
+        assert extraction is not None
+        found.append(extraction)
+        if extraction.published is None:
+            problems.append(warning(
+                article.mark.path, 1, 1, f"article '{article.slug}' has no publication date",
+                "add 'published: YYYY-MM-DD' to its front matter; until then 'Friday' or "
+                "'yesterday' in it cannot be dated"))
+    return found, problems
+
+
+def _progress(items: list[int], enabled: bool) -> Iterable[int]:
+    if not enabled or len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    bar: Iterable[int] = tqdm(items, desc="extracting", unit="article", delay=1.0, leave=False)
+    return bar
+
+
+def _read(folder: Path | None, key: str) -> Extraction | None:
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / "extract" / f"{key}.json").read_text(encoding="utf-8"))
+        return from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write(folder: Path | None, key: str, extraction: Extraction) -> None:
+    if folder is None:
+        return
+    target = folder / "extract"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target, prefix=".tmp-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(to_json(extraction), out, ensure_ascii=False)
+        os.replace(temporary, target / f"{key}.json")
+    except OSError:
+        return
+
+
+def _edtf(value: EventDate | None) -> str | None:
+    return value.edtf() if value is not None else None
+
+
+def _date(text: str | None) -> EventDate | None:
+    return parse_date(text) if text else None
+
+
+def _mark(mark: Mark) -> list[Any]:
+    return [mark.path, mark.line, mark.col]
+
+
+def to_json(found: Extraction) -> dict[str, Any]:
+    """An extraction as plain JSON values."""
+    return {
+        "article": found.article, "published": _edtf(found.published),
+        "published_from": found.published_from,
+        "dateline": [found.dateline.place, found.dateline.outlet] if found.dateline else None,
+        "credits": [[c.name, c.role] for c in found.credits],
+        "events": [_event_json(e) for e in found.events],
+        "dates": [[d.text, d.start, d.end, _edtf(d.value), d.accepted, d.reason, d.line, d.col,
+                   d.end_col] for d in found.dates],
+        "people": [[p.text, p.start, p.end, p.name, p.slug, p.line, p.col, p.end_col]
+                   for p in found.people],
+    }
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "slug": event.slug, "title": event.title, "date": event.date.edtf(),
+        "mark": _mark(event.mark), "people": [[r.text, *_mark(r.mark)] for r in event.people_refs],
+        "places": list(event.places), "confidence": event.confidence,
+        "sources": [[s.url, s.title, s.outlet, _edtf(s.published), s.article, s.quote]
+                    for s in event.sources],
+    }
+
+
+def from_json(data: dict[str, Any]) -> Extraction:
+    """The extraction :func:`to_json` wrote."""
+    events = tuple(Event(
+        slug=e["slug"], title=e["title"], date=parse_date(e["date"]), mark=Mark(*e["mark"]),
+        people_refs=tuple(PersonRef(r[0], Mark(*r[1:])) for r in e["people"]),
+        places=tuple(e["places"]), confidence=e["confidence"], extracted=True,
+        sources=tuple(Source(s[0], s[1], s[2], _date(s[3]), s[4], s[5]) for s in e["sources"]),
+    ) for e in data["events"])
+    return Extraction(
+        article=data["article"], published=_date(data["published"]),
+        published_from=data["published_from"],
+        dateline=Dateline(*data["dateline"]) if data["dateline"] else None,
+        credits=tuple(Credit(*c) for c in data["credits"]), events=events,
+        dates=tuple(DateMention(d[0], d[1], d[2], _date(d[3]), *d[4:]) for d in data["dates"]),
+        people=tuple(PersonMention(*p) for p in data["people"]),
+    )
