@@ -7,12 +7,13 @@ import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from dateline.commands import accept, build, check, new, review, schema, serve
+from dateline.commands import accept, build, check, extract, new, review, schema, serve
 
 COMMANDS: Mapping[str, ModuleType] = {
     "build": build,
     "check": check,
     "review": review,
+    "extract": extract,
     "accept": accept,
     "serve": serve,
     "new": new,

@@ -15,6 +15,7 @@ from tqdm import tqdm
 from dateline.checks import check_timeline
 from dateline.diagnostics import Diagnostic, error, ordered
 from dateline.exports import export_files
+from dateline.extract.cache import CACHE_DIR, extract_all
 from dateline.feeds import feed_files
 from dateline.load import load_content, load_media, load_theme
 from dateline.merge import build_timeline
@@ -87,9 +88,13 @@ def _gather(settings: Settings) -> Result:
     if settings.base_url:
         base = settings.base_url if settings.base_url.endswith("/") else settings.base_url + "/"
         content = replace(content, config=replace(content.config, base_url=base))
-    timeline, problems = build_timeline(content, drafts=settings.drafts)
+    extractions, undated = extract_all(content.articles, content.people,
+                                       settings.content.resolve().parent / CACHE_DIR,
+                                       settings.progress)
+    extracted = [event for extraction in extractions for event in extraction.events]
+    timeline, problems = build_timeline(content, extracted=extracted, drafts=settings.drafts)
     media = load_media(settings.content)
-    found = [*loaded.diagnostics, *problems,
+    found = [*loaded.diagnostics, *undated, *problems,
              *check_timeline(timeline, {asset.path for asset in media})]
     return Result({}, ordered(found), timeline, media)
 
