@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 MAX_DEPTH = 20
+_CParser: Any = getattr(yaml, "CParser", None)  # libyaml's parser, when PyYAML was built with it
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,15 @@ def _refusal(message: str, event: Any, hint: str) -> YamlProblem:
 
 def parse_yaml(text: str, first_line: int = 1) -> YNode | None:
     """Parse one YAML document; positions are shifted so ``first_line`` is line 1 of ``text``."""
+    if _CParser is not None:
+        try:
+            return _parse_fast(text, first_line - 1)
+        except _Unsure:
+            pass  # the careful reader below gives the exact problem and its place
+    return _parse_careful(text, first_line)
+
+
+def _parse_careful(text: str, first_line: int) -> YNode | None:
     loader = _HardenedLoader(text)
     try:
         node = loader.get_single_node()
@@ -92,6 +102,69 @@ def parse_yaml(text: str, first_line: int = 1) -> YNode | None:
     finally:
         loader.dispose()
     return None if node is None else _convert(node, first_line - 1)
+
+
+class _Unsure(Exception):
+    """The fast path met something it leaves to the careful reader: any problem at all."""
+
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_QUOTED = frozenset(("'", '"'))
+
+
+def _parse_fast(text: str, shift: int) -> YNode | None:
+    """Compose straight from libyaml's events; raise :class:`_Unsure` on anything unusual.
+
+    Valid front matter, the common case, is read here at C speed. Aliases, anchors, tags,
+    deep nesting, duplicate or non-scalar keys, several documents and every syntax error
+    are handed back, so the careful reader reports them exactly as it always has.
+    """
+    assert _CParser is not None
+    parser = _CParser(text)
+    try:
+        get = parser.get_event
+        get()  # stream start
+        if isinstance(get(), yaml.StreamEndEvent):
+            return None
+        node = _fast_node(get, get(), shift, 1)
+        get()  # document end
+        if not isinstance(get(), yaml.StreamEndEvent):
+            raise _Unsure
+        return node
+    except yaml.YAMLError:
+        raise _Unsure from None
+    finally:
+        parser.dispose()
+
+
+def _fast_node(get: Any, event: Any, shift: int, depth: int) -> YNode:
+    kind = type(event)
+    if depth > MAX_DEPTH or kind is yaml.AliasEvent or event.anchor is not None \
+            or event.tag is not None:
+        raise _Unsure
+    line, col = event.start_mark.line + 1 + shift, event.start_mark.column + 1
+    if kind is yaml.ScalarEvent:
+        if not event.style and event.value in _NULLS:
+            return YNode("null", None, line, col)
+        return YNode("scalar", event.value, line, col + (event.style in _QUOTED))
+    if kind is yaml.SequenceStartEvent:
+        items = []
+        event = get()
+        while type(event) is not yaml.SequenceEndEvent:
+            items.append(_fast_node(get, event, shift, depth + 1))
+            event = get()
+        return YNode("seq", tuple(items), line, col)
+    pairs = []
+    seen = set()
+    event = get()
+    while type(event) is not yaml.MappingEndEvent:
+        key = _fast_node(get, event, shift, depth + 1)
+        if key.kind != "scalar" or key.value in seen:
+            raise _Unsure
+        seen.add(key.value)
+        pairs.append((key, _fast_node(get, get(), shift, depth + 1)))
+        event = get()
+    return YNode("map", tuple(pairs), line, col)
 
 
 def _yaml_hint(message: str) -> str:
