@@ -14,7 +14,7 @@ from datetime import date
 from dateline.dates import Precision
 from dateline.extract.clean import clean
 from dateline.extract.events import Parts, find_events
-from dateline.extract.found import Block, DateMention, Extraction, PersonMention
+from dateline.extract.found import Block, Credit, DateMention, Extraction, PersonMention
 from dateline.extract.people import Known, find_people
 from dateline.extract.published import find_published
 from dateline.extract.temporal import find_dates
@@ -56,14 +56,27 @@ def extract_article(article: Article, known: Known, published: date | None = Non
     body = [block for block in cleaned.blocks if block.kind in TEXT_KINDS]
     dates = sorted((d for block in cleaned.blocks for d in _block_dates(block, anchor)),
                    key=lambda d: d.start)
-    people = find_people([(b.text, b.start) for b in body], known, cleaned.credits)
+    credits = _unique_credits([*cleaned.credits,
+                               *(Credit(name, "reporter") for name in article.authors)])
+    captions = [block.text for block in cleaned.blocks if block.kind == "caption"]
+    people = find_people([(b.text, b.start) for b in body], known, credits, captions)
     position = positions(article)
     dates = [_placed_date(d, position) for d in dates]
     people = [_placed_person(p, position) for p in people]
     parts = Parts(article, cleaned.blocks, dates, people, cleaned.dateline, when)
     events = find_events(parts, position)
-    return Extraction(article.slug, when, source, cleaned.dateline, cleaned.credits,
+    return Extraction(article.slug, when, source, cleaned.dateline, credits,
                       tuple(events), tuple(dates), tuple(people))
+
+
+def _unique_credits(credits: list[Credit]) -> tuple[Credit, ...]:
+    seen: set[str] = set()
+    kept = []
+    for credit in credits:
+        if credit.name.casefold() not in seen:
+            seen.add(credit.name.casefold())
+            kept.append(credit)
+    return tuple(kept)
 
 
 def _block_dates(block: Block, anchor: date | None) -> list[DateMention]:

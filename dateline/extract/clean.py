@@ -56,7 +56,8 @@ _BOILERPLATE = re.compile(
     r"What do you think|Tell us|Leave a comment|Download|Log in)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"^\s*(?:Updated|Published|Posted|First published|Last updated|"
                       r"Last modified)\b", re.IGNORECASE)
-_JOB = re.compile(r"\b(?:Editor|Correspondent|Reporter|Staff|Writer|Desk|Team|Bureau)\b")
+_JOB = re.compile(r"\b(?:Editor|Correspondent|Reporter|Staff|Writer|Desk|Team|Bureau|Press|News|"
+                  r"Agency|Service|Associated|Broadcasting|Corporation|Times|Post)\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+){1,2}\b")
 
 
@@ -159,7 +160,8 @@ def _photographers(line: str) -> list[str]:
 
 def _reporters(line: str) -> list[Credit]:
     credits = []
-    for match in re.finditer(r"(?P<role>[Ee]diting by|[Ww]riting by|[Rr]eporting by|By)?\s*"
+    line = re.sub(r"\b[\w.]+['’]s\b", "", line)
+    for match in re.finditer(r"\s*(?P<role>[Ee]diting by|[Ww]riting by|[Rr]eporting by|By)?\s*"
                              r"(?P<names>[^;()]+)", line):
         role = "editor" if (match.group("role") or "").lower().startswith("editing") else \
             "reporter"

@@ -41,7 +41,8 @@ def _runs(text: str) -> Iterable[_Run]:
         word = found.group()
         capital = word[0].isupper()
         gap = text[current[-1][1]:found.start()] if current else ""
-        initial = bool(current) and len(current[-1][2]) == 1 and gap == ". "
+        initial = bool(current) and gap == ". " and (
+            len(current[-1][2]) == 1 or current[-1][2].lower() in TITLE_WORDS)
         joined = bool(current) and (gap in {" ", "\xa0"} or initial)
         if capital and joined:
             current.append((found.start(), found.end(), word))
@@ -123,12 +124,19 @@ class _Seen:
     surnames: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def find_people(pieces: Sequence[tuple[str, int]], known: Known,
-                credits: Sequence[Credit]) -> list[PersonMention]:
-    """Mentions of people in ``pieces`` (text and its offset), in reading order."""
+def find_people(pieces: Sequence[tuple[str, int]], known: Known, credits: Sequence[Credit],
+                primers: Sequence[str] = ()) -> list[PersonMention]:
+    """Mentions of people in ``pieces`` (text and its offset), in reading order.
+
+    ``primers`` (photo captions) introduce full names for later surnames but give no mentions.
+    """
     banned = {person_key(credit.name) for credit in credits}
     banned |= {person_key(credit.name.split()[-1]) for credit in credits}
     seen = _Seen()
+    for text in primers:
+        for run in _runs(text):
+            if run.words:
+                _mention(text, run, known, seen, banned)
     mentions: list[PersonMention] = []
     for text, base in pieces:
         for run in _runs(text):

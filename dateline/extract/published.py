@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.dates import EventDate, Precision
 from dateline.extract.calendar_math import day_value
@@ -41,7 +41,9 @@ def find_published(front: EventDate | None, blocks: Sequence[Block],
             day = value.start.first_day()
             candidates.append((rank + _weekday_bonus(day, weekdays, mention.text), day))
     if dateline_when and not any(rank >= 2 for rank, _ in candidates):
-        candidates.extend(_yearless_dateline(dateline_when, body, candidates, weekdays))
+        lead = next((block.text for block in blocks if block.kind == "body"), "")
+        lead_days = {word.lower() for word in re.findall(WEEKDAY_RE, lead)}
+        candidates.extend(_yearless_dateline(dateline_when, body, candidates, lead_days))
     if not candidates:
         return None, None
     _rank, best = max(candidates)
@@ -54,14 +56,28 @@ def _weekday_bonus(day: date, weekdays: set[str], text: str) -> int:
 
 
 def _yearless_dateline(when: str, body: str, candidates: list[tuple[int, date]],
-                       weekdays: set[str]) -> list[tuple[int, date]]:
-    """``Dec. 23 (UPI)`` with the year of the latest full date or year the story gives."""
-    years = [day.year for _rank, day in candidates]
-    years += [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", body)]
-    if not years:
-        return []
-    for mention in find_dates(f"{when}, {max(years)}", None):
-        if mention.value is not None and mention.value.precision == Precision.DAY:
+                       lead: set[str]) -> list[tuple[int, date]]:
+    """``Dec. 23 (UPI)``: the year the story gives that fits the weekdays of its lead.
+
+    With no weekday in the lead, the latest year given; with weekdays but no year that
+    fits them (the day itself or the day after), no date at all.
+    """
+    years = {day.year for _rank, day in candidates}
+    years |= {int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", body)}
+    best: tuple[int, int, date] | None = None
+    for year in sorted(years):
+        for mention in find_dates(f"{when}, {year}", None):
+            if mention.value is None or mention.value.precision != Precision.DAY:
+                continue
             day = mention.value.start.first_day()
-            return [(2 + _weekday_bonus(day, weekdays, ""), day)]
-    return []
+            fit = _fits(day, lead)
+            if (fit > 0 or not lead) and (best is None or (fit, year) > best[:2]):
+                best = (fit, year, day)
+    return [(2, best[2])] if best else []
+
+
+def _fits(day: date, lead: set[str]) -> int:
+    """2 when the lead names the day's weekday, 1 for the day before (next-day wires)."""
+    if day.strftime("%A").lower() in lead:
+        return 2
+    return 1 if (day - timedelta(days=1)).strftime("%A").lower() in lead else 0

@@ -260,7 +260,8 @@ def judge_weekday(m: re.Match[str], ctx: Ctx) -> Judged:
     elif rel in {"last", "past"}:
         tense, strict = "past", True
     else:
-        tense, strict = tense_at(ctx.text, m.start(), m.end()), False
+        tense = tense_at(ctx.text, m.start(), m.end())
+        strict = tense == "future"
     day = cm.weekday_near(ctx.published, weekday, tense == "future", strict)
     which = "next" if tense == "future" else "last"
     edge = "after" if tense == "future" else "before"

@@ -27,8 +27,20 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """``future``, ``past`` or ``unknown`` from the nearest tense marker in the clause."""
+    """``future``, ``past`` or ``unknown`` from the nearest tense marker in the clause.
+
+    The comma-bounded part around the date is asked first ("Whitcombe, who took office in
+    July, is due to travel"), then the whole sentence.
+    """
     left, right = clause_bounds(text, start, end)
+    comma = text.rfind(",", left, start)
+    after = text.find(",", end, right)
+    inner = _nearest(text, comma + 1 if comma >= 0 else left, after if after >= 0 else right,
+                     start, end)
+    return inner if inner != "unknown" else _nearest(text, left, right, start, end)
+
+
+def _nearest(text: str, left: int, right: int, start: int, end: int) -> str:
     best: tuple[int, str] | None = None
     future_spans = []
     for found in _FUTURE.finditer(text, left, right):
