@@ -143,6 +143,23 @@ def test_a_template_error_leaves_the_previous_site(
     assert _beside(tmp_path) == ["content", "site", "templates"]
 
 
+@pytest.mark.xfail(strict=True, reason="pipeline.build catches only jinja2.TemplateError: "
+                   "a TypeError or ZeroDivisionError raised in a template is a traceback")
+def test_a_python_error_inside_a_template_is_reported_not_raised(
+        tmp_path: Path, built: tuple[Path, Path, Snapshot]) -> None:
+    content, site, before = built
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    source = (templates / "event.html").read_text(encoding="utf-8")
+    old = "<h1>{{ event.title }}</h1>"
+    (templates / "event.html").write_text(source.replace(old, "<h1>{{ event.title + 1 }}</h1>"),
+                                          encoding="utf-8")
+    run = run_cli("build", "--content", content, "--templates", templates, "--out", site)
+    assert run.code == 1
+    assert run.problems[-1].startswith("templates/event.html:")
+    assert snapshot(site) == before
+
+
 def test_a_content_error_leaves_the_previous_site(built: tuple[Path, Path, Snapshot],
                                                   tmp_path: Path) -> None:
     content, site, before = built
