@@ -207,6 +207,9 @@ def parse_date(text: str) -> EventDate:
     if not raw:
         raise DateError(f"date is empty ({EXPECTED})")
     start_text, sep, end_text = raw.partition("/")
+    if sep and not (start_text and end_text):
+        raise DateError(f"date '{raw}' has an empty side (write START/END, or START/.. for an "
+                        "open end)", len(start_text) + 1 if start_text else 0)
     start, qualifier = parse_point(start_text)
     approximate = bool(qualifier) and qualifier in "~%"
     uncertain = bool(qualifier) and qualifier in "?%"

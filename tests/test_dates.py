@@ -177,6 +177,11 @@ BAD = [
      "date '2018-03-04T10:00' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0),
     ("0000", "date '0000' has year 0 (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0),
     ("", "date is empty (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0),
+    ("2018/", "date '2018/' has an empty side (write START/END, or START/.. for an open end)",
+     5),
+    ("/2018", "date '/2018' has an empty side (write START/END, or START/.. for an open end)",
+     0),
+    ("../2018", "date '..' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0),
 ]
 
 
