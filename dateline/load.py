@@ -6,11 +6,14 @@ half-way. A mistake in one file never stops the others from being read.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from slugify import slugify
@@ -26,23 +29,54 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 T = TypeVar("T")
 
 
+Parsed = tuple[Any, tuple[Diagnostic, ...]]  # an entry (None on errors) and its problems
+
+
+@dataclass(frozen=True)
+class Memo:
+    """Entries parsed by an earlier load, keyed by path and a digest of the text: a file
+    whose text did not change is not parsed again (the preview's incremental rebuild)."""
+
+    entries: Mapping[tuple[str, bytes], Parsed] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Loaded:
-    """What was read, and every problem found while reading."""
+    """What was read, every problem found while reading, and the parses to reuse next time."""
 
     content: Content
     diagnostics: tuple[Diagnostic, ...]
+    memo: Memo = field(default_factory=Memo)
 
 
-def load_content(root: Path) -> Loaded:
-    """Read ``site.yaml``, events, people and articles under ``root``."""
+class _Reuse:
+    """One load's view of the memo: earlier parses in, this load's parses out."""
+
+    def __init__(self, memo: Memo | None) -> None:
+        self.old = memo.entries if memo is not None else {}
+        self.new: dict[tuple[str, bytes], Parsed] = {}
+
+    def parse(self, shown: str, text: str, make: Callable[[], Parsed]) -> Parsed:
+        key = (shown, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
+        found = self.old.get(key)
+        self.new[key] = found if found is not None else make()
+        return self.new[key]
+
+
+def load_content(root: Path, memo: Memo | None = None) -> Loaded:
+    """Read ``site.yaml``, events, people and articles under ``root``.
+
+    With the ``memo`` of an earlier load, files whose text did not change are not parsed
+    again; the result is the same as without it.
+    """
     problems: list[Diagnostic] = []
+    reuse = _Reuse(memo)
     config = _load_config(root, problems)
-    events = _load_dir(root, "events", (".md",), event_from, problems)
-    people = _load_dir(root, "people", (".md",), person_from, problems)
-    articles = _load_dir(root, "articles", (".txt", ".md"), article_from, problems)
+    events = _load_dir(root, "events", (".md",), event_from, problems, reuse)
+    people = _load_dir(root, "people", (".md",), person_from, problems, reuse)
+    articles = _load_dir(root, "articles", (".txt", ".md"), article_from, problems, reuse)
     content = Content(config, tuple(events), tuple(people), tuple(articles))
-    return Loaded(content, tuple(problems))
+    return Loaded(content, tuple(problems), Memo(MappingProxyType(reuse.new)))
 
 
 def load_theme(templates: Path) -> Theme:
@@ -101,11 +135,10 @@ Builder = Callable[[str, str, Document, dict[str, Any]], T]
 
 
 def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder[T],
-              problems: list[Diagnostic]) -> list[T]:
+              problems: list[Diagnostic], reuse: _Reuse) -> list[T]:
     directory = root / folder
     if not directory.is_dir():
         return []
-    spec = {"events": schema.EVENT, "people": schema.PERSON, "articles": schema.ARTICLE}[folder]
     items: list[T] = []
     seen: dict[str, str] = {}
     for path in _entry_files(root, directory, suffixes, problems):
@@ -114,21 +147,28 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
         text = _read_text(path, shown, problems)
         if slug is None or text is None:
             continue
-        try:
-            document = split_front_matter(text)
-        except YamlProblem as problem:
-            problems.append(error(shown, problem.line, problem.col, problem.message,
-                                  problem.hint))
-            continue
-        if document.meta is None and folder != "articles":
-            problems.append(error(shown, 1, 1, "no front matter",
-                                  "start the file with '---', the fields, then '---'"))
-            continue
-        fields, found = schema.validate(document.meta, spec, shown)
+        item, found = reuse.parse(shown, text,
+                                  partial(_parse_entry, folder, slug, shown, text, build))
         problems.extend(found)
-        if not any(d.is_error for d in found):
-            items.append(build(slug, shown, document, fields))
+        if item is not None:
+            items.append(item)
     return items
+
+
+def _parse_entry(folder: str, slug: str, shown: str, text: str, build: Builder[T]) -> Parsed:
+    """One entry's text to its value (None on errors) and its problems."""
+    spec = {"events": schema.EVENT, "people": schema.PERSON, "articles": schema.ARTICLE}[folder]
+    try:
+        document = split_front_matter(text)
+    except YamlProblem as problem:
+        return None, (error(shown, problem.line, problem.col, problem.message, problem.hint),)
+    if document.meta is None and folder != "articles":
+        return None, (error(shown, 1, 1, "no front matter",
+                            "start the file with '---', the fields, then '---'"),)
+    fields, found = schema.validate(document.meta, spec, shown)
+    if any(d.is_error for d in found):
+        return None, tuple(found)
+    return build(slug, shown, document, fields), tuple(found)
 
 
 MARKDOWNISH = (".md", ".markdown", ".mdown", ".txt")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import TypeVar
 
 import jinja2
@@ -17,11 +17,11 @@ from dateline.diagnostics import Diagnostic, error, ordered
 from dateline.exports import export_files
 from dateline.extract.cache import CACHE_DIR, extract_all
 from dateline.feeds import feed_files
-from dateline.load import load_content, load_media, load_theme
+from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
 from dateline.render import render_data, renderer
-from dateline.site import plan
+from dateline.site import Page, plan
 
 T = TypeVar("T")
 
@@ -38,6 +38,16 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Reuse:
+    """What one build leaves for the next in the same process (the preview): parsed entries
+    by content digest, and rendered pages with the theme they were rendered with."""
+
+    loaded: Memo = field(default_factory=Memo)
+    theme: Theme | None = None
+    pages: Mapping[str, tuple[Page, bytes]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Result:
     """A built site in memory (empty when there were errors) and what was found."""
 
@@ -46,6 +56,7 @@ class Result:
     timeline: Timeline | None
     media: tuple[Asset, ...] = ()
     pages: int = 0
+    reuse: Reuse = field(default_factory=Reuse)
 
     @property
     def failed(self) -> bool:
@@ -58,18 +69,28 @@ def check(settings: Settings) -> Result:
     return _gather(settings)
 
 
-def build(settings: Settings) -> Result:
-    """Everything a site is made of, as bytes by path; nothing is rendered after an error."""
-    gathered = _gather(settings)
+def build(settings: Settings, reuse: Reuse | None = None) -> Result:
+    """Everything a site is made of, as bytes by path; nothing is rendered after an error.
+
+    With the ``reuse`` of an earlier result, unchanged files are not parsed again and a page
+    whose template, context and theme are equal to before is not rendered again; the bytes
+    are the same as without it.
+    """
+    gathered = _gather(settings, reuse)
     if gathered.failed or gathered.timeline is None:
         return gathered
     theme = load_theme(settings.templates)
     pages, data = plan(gathered.timeline)
     render = renderer(theme)
+    before = reuse.pages if reuse is not None and reuse.theme == theme else {}
     files: dict[str, bytes] = {}
+    rendered: dict[str, tuple[Page, bytes]] = {}
     try:
         for page in _progress(pages, settings.progress):
-            files[page.output] = render(page)
+            prior = before.get(page.output)
+            html = prior[1] if prior is not None and prior[0] == page else render(page)
+            files[page.output] = html
+            rendered[page.output] = (page, html)
     except jinja2.TemplateError as exc:
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
@@ -79,11 +100,12 @@ def build(settings: Settings) -> Result:
     files.update((asset.path, asset.data) for asset in theme.assets)
     files.update((asset.path, asset.data) for asset in gathered.media)
     files[".nojekyll"] = b""
-    return replace(gathered, files=files, pages=len(pages))
+    kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered))
+    return replace(gathered, files=files, pages=len(pages), reuse=kept)
 
 
-def _gather(settings: Settings) -> Result:
-    loaded = load_content(settings.content)
+def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:
+    loaded = load_content(settings.content, reuse.loaded if reuse is not None else None)
     content = loaded.content
     if settings.base_url:
         base = settings.base_url if settings.base_url.endswith("/") else settings.base_url + "/"
@@ -96,7 +118,8 @@ def _gather(settings: Settings) -> Result:
     media = load_media(settings.content)
     found = [*loaded.diagnostics, *undated, *problems,
              *check_timeline(timeline, {asset.path for asset in media})]
-    return Result({}, ordered(found), timeline, media)
+    kept = replace(reuse or Reuse(), loaded=loaded.memo)
+    return Result({}, ordered(found), timeline, media, reuse=kept)
 
 
 def _progress(items: list[T], enabled: bool) -> Iterable[T]:

@@ -36,7 +36,13 @@ def _markdown() -> MarkdownIt:
 
 def markdown(text: str) -> Markup:
     """Markdown to HTML with raw HTML off and unsafe links left as text."""
-    return Markup(_markdown().render(text))
+    return Markup(_markdown_html(text))
+
+
+@lru_cache(maxsize=20_000)
+def _markdown_html(text: str) -> str:
+    """A pure function of the text, remembered so the preview's rebuilds skip unchanged bodies."""
+    return _markdown().render(text)
 
 
 def human_date(value: EventDate | None) -> str:

@@ -42,13 +42,15 @@ class Preview:
         self.watched = [path for path in (content, templates) if path.exists()]
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._reuse: pipeline.Reuse | None = None  # only the watcher thread builds
 
     def rebuild(self) -> Snapshot:
         """Build the site with drafts; publish it, or keep the last good one and its problems."""
         started = time.perf_counter()
         try:
-            result = pipeline.build(self.settings)
+            result = pipeline.build(self.settings, self._reuse)
             problems, files = result.diagnostics, None if result.failed else result.files
+            self._reuse = result.reuse
         except Exception as exc:  # a bug in dateline must not stop the preview
             self.say(traceback.format_exc().rstrip())
             problems, files = [_internal(exc)], None

@@ -1,0 +1,108 @@
+"""The preview's incremental rebuild: reusing an earlier build never changes a byte, and an
+unchanged file is neither parsed nor rendered again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import TEMPLATES, event, make_site, person
+
+from dateline import load, pipeline
+from dateline.site import Page
+
+
+def settings(content: Path, templates: Path = TEMPLATES) -> pipeline.Settings:
+    return pipeline.Settings(content=content, templates=templates,
+                             base_url="http://127.0.0.1:8000/", drafts=True)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    files = {f"events/e{n}.md": event(f"Event {n}", f"20{10 + n}-01-0{n}",
+                                      extra="people: [Ann Lee]\ntags: [trade]\n",
+                                      body=f"Body *{n}*.")
+             for n in range(1, 7)}
+    return make_site(tmp_path, {**files, "people/ann-lee.md": person("Ann Lee")})
+
+
+def same(reused: pipeline.Result, fresh: pipeline.Result) -> None:
+    assert reused.diagnostics == fresh.diagnostics
+    assert reused.files == fresh.files
+
+
+def test_a_reused_build_equals_a_fresh_one_after_every_kind_of_edit(tmp_path: Path,
+                                                                   content: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    s = settings(content, templates)
+    previous = pipeline.build(s)
+    edits = [
+        lambda: (content / "events" / "e3.md").write_text(event("Renamed", "2013-01-03"),
+                                                          encoding="utf-8"),
+        lambda: (content / "people" / "bo-ray.md").write_text(person("Bo Ray"),
+                                                              encoding="utf-8"),
+        lambda: (content / "events" / "e4.md").write_text("---\ndate: [\n---\n",
+                                                          encoding="utf-8"),
+        lambda: (content / "events" / "e4.md").write_text(
+            event("Back", "2014-01-04", extra="people: [Bo Ray]\n"), encoding="utf-8"),
+        lambda: (content / "events" / "e5.md").unlink(),
+        lambda: (templates / "base.html").write_text(
+            (templates / "base.html").read_text(encoding="utf-8").replace(
+                "</body>", "<p>theme edit</p></body>"), encoding="utf-8"),
+        lambda: (content / "site.yaml").write_text(
+            "title: Retitled\nbase_url: https://example.org/\n", encoding="utf-8"),
+    ]
+    for edit in edits:
+        edit()
+        reused, fresh = pipeline.build(s, previous.reuse), pipeline.build(s)
+        same(reused, fresh)
+        previous = reused
+    assert b"theme edit" in previous.files["index.html"]
+    assert b"Retitled" in previous.files["index.html"]
+
+
+def test_only_the_changed_file_is_parsed_again(content: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    first = pipeline.build(settings(content))
+    parsed: list[str] = []
+    split = load.split_front_matter
+
+    def counted(text: str) -> object:
+        parsed.append(text.split("\n", 2)[1])
+        return split(text)
+
+    monkeypatch.setattr(load, "split_front_matter", counted)
+    (content / "events" / "e2.md").write_text(event("Second, edited", "2012-01-02"),
+                                              encoding="utf-8")
+    again = pipeline.build(settings(content), first.reuse)
+    assert parsed == ["title: Second, edited"]
+    assert b"Second, edited" in again.files["index.html"]
+
+
+def test_pages_whose_inputs_did_not_change_are_not_rendered_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = pipeline.build(settings(content))
+    rendered: list[str] = []
+    make = pipeline.renderer
+
+    def counting(theme: object) -> object:
+        render = make(theme)  # type: ignore[arg-type]
+
+        def wrapped(page: Page) -> bytes:
+            rendered.append(page.output)
+            return render(page)
+
+        return wrapped
+
+    monkeypatch.setattr(pipeline, "renderer", counting)
+    assert pipeline.build(settings(content), first.reuse).files == first.files
+    assert rendered == []
+    (content / "events" / "e6.md").write_text(
+        event("Event 6", "2016-01-06", extra="people: [Ann Lee]\ntags: [trade]\n",
+              body="A new body."), encoding="utf-8")
+    again = pipeline.build(settings(content), first.reuse)
+    assert "events/e6/index.html" in rendered
+    assert "events/e1/index.html" not in rendered and "events/e3/index.html" not in rendered
+    assert b"A new body." in again.files["events/e6/index.html"]
