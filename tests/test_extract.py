@@ -1,0 +1,202 @@
+"""Extraction end to end: labelled fixtures, the user's seed article, the command, the build."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from extract_helpers import REGISTRY
+from helpers import REPO, build_site, check_site, run_cli
+
+from dateline.commands.extract import as_json, read_article
+from dateline.extract import extract_article
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+LABELS = sorted(FIXTURES.glob("*.labels.json"))
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_f536d917fbb0bdcd.txt"
+
+
+def _found(labels: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    stem = labels.name.removesuffix(".labels.json")
+    path = next(p for p in FIXTURES.glob(stem + ".*") if not p.name.endswith(".json"))
+    article, problems = read_article(path)
+    assert article is not None, problems
+    return as_json(article, extract_article(article, REGISTRY)), json.loads(labels.read_text())
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=lambda p: p.name.split(".")[0])
+def test_fixture_publication_and_dateline(labels: Path) -> None:
+    found, want = _found(labels)
+    assert (found["published"], found["published_from"], found["dateline"]) == (
+        want["published"], want["published_from"], want["dateline"])
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=lambda p: p.name.split(".")[0])
+def test_fixture_credits(labels: Path) -> None:
+    found, want = _found(labels)
+    assert [[c["name"], c["role"]] for c in found["credits"]] == want["credits"]
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=lambda p: p.name.split(".")[0])
+def test_fixture_events(labels: Path) -> None:
+    found, want = _found(labels)
+    got = {e["date"]: sorted(e["people"]) for e in found["events"]}
+    named = {date: sorted(people) for date, people in want["events"] if people}
+    assert (sorted(got), {date: got.get(date) for date in named}) == (
+        sorted(date for date, _people in want["events"]), named)
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=lambda p: p.name.split(".")[0])
+def test_fixture_dates(labels: Path) -> None:
+    found, want = _found(labels)
+    first: dict[str, Any] = {}
+    for mention in found["dates"]:
+        first.setdefault(mention["text"], mention["value"])
+    assert {text: first.get(text, "not found") for text in want["dates"]} == want["dates"]
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=lambda p: p.name.split(".")[0])
+def test_fixture_people(labels: Path) -> None:
+    found, want = _found(labels)
+    first: dict[str, str] = {}
+    for mention in found["people"]:
+        first.setdefault(mention["text"], mention["name"])
+    assert first == want["people"]
+
+
+def test_spans_point_at_the_text_in_the_file() -> None:
+    path = FIXTURES / "paper-front-matter.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    found, _want = _found(FIXTURES / "paper-front-matter.labels.json")
+    spans = [*found["dates"], *found["people"]]
+    assert [lines[s["line"] - 1][s["col"] - 1:s["end_col"] - 1] for s in spans] == \
+        [s["text"] for s in spans]
+
+
+@pytest.fixture
+def seed() -> Path:
+    """The user's own example article in the shared folder next to the repository."""
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds/ is not next to the repository")
+    return SEED
+
+
+def test_seed_article_as_the_issue_asks(seed: Path) -> None:
+    run = run_cli("extract", "--json", "--content", REPO / "content", seed)
+    article = json.loads(run.out)["articles"][0]
+    events = [(e["date"], e["precision"], e["people"], e["places"]) for e in article["events"]]
+    assert (run.code, article["published"], article["published_from"], events,
+            article["credits"]) == (
+        0, "2017-12-22", "text",
+        [("2017-12-22", "day", ["Boris Johnson", "Sergei Lavrov"], ["Moscow"])],
+        [{"name": "Yuri Kadobnov", "role": "photographer"},
+         {"name": "Mary Ilyushina", "role": "reporter"},
+         {"name": "Laura Smith-Spark", "role": "reporter"}])
+
+
+def test_seed_article_traps(seed: Path) -> None:
+    article = json.loads(run_cli("extract", "--json", seed).out)["articles"][0]
+    accepted = {d["text"] for d in article["dates"] if d["accepted"]}
+    people = {p["name"] for p in article["people"]}
+    assert (accepted, people) == ({"Friday"}, {"Boris Johnson", "Sergei Lavrov"})
+
+
+def test_json_has_exactly_the_documented_shape() -> None:
+    run = run_cli("extract", "--json", "--published", "2018-03-05",
+                  FIXTURES / "broadcaster-salisbury-page.txt")
+    article = json.loads(run.out)["articles"][0]
+    assert ({k: sorted(v[0]) if isinstance(v, list) and v and isinstance(v[0], dict) else None
+             for k, v in article.items() if k in {"events", "dates", "people", "credits"}},
+            sorted(article)) == (
+        {"credits": ["name", "role"],
+         "events": ["date", "line", "people", "places", "precision", "quote", "title"],
+         "dates": ["accepted", "col", "end_col", "line", "precision", "reason", "text", "value"],
+         "people": ["col", "end_col", "line", "name", "text"]},
+        ["credits", "dateline", "dates", "events", "path", "people", "published",
+         "published_from"])
+
+
+def test_published_option_wins_over_the_text() -> None:
+    run = run_cli("extract", "--json", "--published", "2018-03-07",
+                  FIXTURES / "broadcaster-salisbury-page.txt")
+    article = json.loads(run.out)["articles"][0]
+    assert (article["published"], article["published_from"]) == ("2018-03-07", "front-matter")
+
+
+def test_text_view_explains_rejections() -> None:
+    run = run_cli("extract", FIXTURES / "reuters-london-resolution.txt")
+    assert "'2231' rejected: 2231 is not a plausible year" in run.out
+
+
+def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe broken")
+    run = run_cli("extract", bad)
+    assert (run.code, "Traceback" in run.err, "cannot read article" in run.err) == (1, False, True)
+
+
+ARTICLE = ("---\nurl: https://example.org/talks\noutlet: Example Wire\npublished: 2017-12-22\n"
+           "---\nMOSCOW (AP) — Foreign Secretary Boris Johnson and Foreign Minister Sergei "
+           "Lavrov met Friday in Moscow for talks.\n")
+PEOPLE = {"people/boris-johnson.md": "---\nname: Boris Johnson\n---\n",
+          "people/sergei-lavrov.md": "---\nname: Sergei Lavrov\naliases: [Sergey Lavrov]\n---\n"}
+
+
+def test_built_site_shows_the_extracted_event_with_its_article_as_source(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    page = site / "events" / "moscow-talks-2017-12-22-boris-johnson-sergei-lavrov" / "index.html"
+    html = page.read_text(encoding="utf-8") if page.is_file() else ""
+    assert (run.code, "Boris Johnson and Sergei Lavrov hold talks in Moscow" in html,
+            "https://example.org/talks" in html) == (0, True, True)
+
+
+def test_check_warns_about_an_article_without_a_publication_date(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {"articles/undated.txt": "Officials met on Friday.\n"})
+    assert any("articles/undated.txt:1:1: warning: article 'undated' has no publication date"
+               in line for line in run.problems)
+
+
+def test_extracted_events_need_no_sources_warning(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    assert [line for line in run.problems if "no sources" in line] == []
+
+
+def test_unchanged_article_is_read_from_the_cache(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    cached = list((tmp_path / ".dateline-cache" / "extract").glob("*.json"))
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr("dateline.extract.cache.extract_article", refuse)
+    run = run_cli("check", "--content", tmp_path / "content")
+    assert (len(cached), run.code) == (1, 0)
+
+
+def test_changed_registry_extracts_again(tmp_path: Path) -> None:
+    check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    (tmp_path / "content" / "people" / "theresa-may.md").write_text("---\nname: Theresa May\n---\n")
+    run_cli("check", "--content", tmp_path / "content")
+    assert len(list((tmp_path / ".dateline-cache" / "extract").glob("*.json"))) == 2
+
+
+def test_corrupt_cache_entry_is_recomputed(tmp_path: Path) -> None:
+    check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    for entry in (tmp_path / ".dateline-cache" / "extract").glob("*.json"):
+        entry.write_text("{not json")
+    run, site = build_site(tmp_path, content=tmp_path / "content")
+    assert (run.code, (site / "events" / "moscow-talks-2017-12-22-boris-johnson-sergei-lavrov"
+                       ).is_dir()) == (0, True)
+
+
+def test_dateparser_is_imported_only_when_an_article_is_extracted() -> None:
+    code = ("import sys; import dateline.extract, dateline.pipeline, dateline.cli; "
+            "print('dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"

@@ -1,0 +1,173 @@
+"""One assertion per trap the extraction issue names: each can fail on its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract_helpers import extract, names, reason_of, value_of
+
+SEED_LIKE = (
+    "Foreign Minister Sergei Lavrov (R) meets Foreign Secretary Boris Johnson in Moscow on "
+    "December 22, 2017. (Photo credit should read PAVEL ROMANOV/AFP/Getty Images)\n"
+    "May delivers Lord Mayor's Banquet speech\n"
+    "04:19 - Source: CNN\n"
+    "Moscow CNN —\n\n"
+    "Foreign Secretary Boris Johnson and his Russian counterpart Sergey Lavrov held talks "
+    "after meeting Friday in Moscow.\n\n"
+    "Johnson, on the first visit of a Foreign Secretary to Moscow in five years, said "
+    "relations were poor. We will keep talking, Lavrov said.\n\n"
+    "Lavrov, second left, and Johnson, right, take part in talks Friday in Moscow.\n\n"
+    "CNN's Olga Marin reported from Moscow and Ruth Ellery wrote from London.\n"
+)
+
+
+def test_may_said_is_a_person_not_a_month() -> None:
+    assert value_of("Theresa May said the talks were useful.", "May") is None
+
+
+def test_will_march_is_not_a_month() -> None:
+    assert value_of("Protesters will march on the embassy.", "march") == "not found"
+
+
+def test_five_years_is_a_duration() -> None:
+    assert "duration" in reason_of("the first visit in five years", "five years")
+
+
+def test_years_in_prison_is_a_duration() -> None:
+    assert value_of("He was sentenced to 10 years in prison.", "10 years") is None
+
+
+def test_clock_time_without_a_date_is_rejected() -> None:
+    assert "clock time" in reason_of("04:19 - Source: CNN", "04:19")
+
+
+def test_resolution_number_is_not_a_year() -> None:
+    assert value_of("It voted on Resolution 2231 again.", "2231") is None
+
+
+def test_plural_model_number_is_not_a_decade() -> None:
+    assert value_of("The airline grounded its 737s.", "737s") is None
+
+
+def test_amount_is_not_a_year() -> None:
+    assert value_of("Some 2000 troops crossed the border.", "2000") is None
+
+
+def test_we_is_not_wednesday() -> None:
+    assert value_of("We will keep talking, he said.", "We") == "not found"
+
+
+def test_met_friday_is_the_last_friday_on_or_before_publication() -> None:
+    assert value_of("They met Friday in Moscow.", "Friday", date(2017, 12, 24)) == "2017-12-22"
+
+
+def test_will_meet_friday_is_the_next_friday() -> None:
+    assert value_of("They will meet Friday.", "Friday", date(2017, 12, 20)) == "2017-12-22"
+
+
+def test_yearless_day_takes_the_year_from_publication() -> None:
+    assert value_of("Talks were held on 3 March.", "3 March", date(2018, 3, 14)) == "2018-03-03"
+
+
+def test_british_day_month_year() -> None:
+    assert value_of("It opened on 22 December 2017.", "22 December 2017") == "2017-12-22"
+
+
+def test_american_month_day_year() -> None:
+    assert value_of("It opened Dec. 22, 2017, in Moscow.", "Dec. 22, 2017") == "2017-12-22"
+
+
+def test_decade_is_a_range_of_years() -> None:
+    assert value_of("Relations were warmer in the 1990s.", "the 1990s") == "1990/1999"
+
+
+def test_quarter_is_a_range_of_months() -> None:
+    assert value_of("Sales fell in the third quarter of 2009.",
+                    "the third quarter of 2009") == "2009-07/2009-09"
+
+
+def test_range_of_days() -> None:
+    assert value_of("The visit ran 17-20 October 1994.", "17-20 October 1994") == \
+        "1994-10-17/1994-10-20"
+
+
+def test_relative_date_needs_a_publication_date() -> None:
+    assert value_of("They met yesterday.", "yesterday", None) is None
+
+
+def test_publication_date_found_in_the_text() -> None:
+    assert extract(SEED_LIKE).published_from == "text"
+
+
+def test_no_publication_date_is_none_never_today() -> None:
+    assert extract("Officials met on Friday to discuss the treaty.").published is None
+
+
+def test_photo_credit_is_a_credit() -> None:
+    assert ("Pavel Romanov", "photographer") in {(c.name, c.role) for c in
+                                                 extract(SEED_LIKE).credits}
+
+
+def test_reporters_are_credits() -> None:
+    assert {"Olga Marin", "Ruth Ellery"} <= {c.name for c in extract(SEED_LIKE).credits}
+
+
+def test_credits_are_never_participants() -> None:
+    found = extract(SEED_LIKE)
+    assert not names(found) & {"Pavel Romanov", "Olga Marin", "Ruth Ellery"}
+
+
+def test_video_blurb_gives_no_person() -> None:
+    assert "Theresa May" not in names(extract(SEED_LIKE))
+
+
+def test_video_blurb_gives_no_date() -> None:
+    assert not [d for d in extract(SEED_LIKE).dates if d.line in {2, 3} and d.accepted]
+
+
+def test_mid_article_caption_gives_no_event() -> None:
+    assert [e.sources[0].quote for e in extract(SEED_LIKE).events if "second left" in
+            e.sources[0].quote] == []
+
+
+def test_exactly_one_event_from_a_seed_like_page() -> None:
+    assert [e.date.edtf() for e in extract(SEED_LIKE).events] == ["2017-12-22"]
+
+
+def test_sergei_and_sergey_are_one_person() -> None:
+    assert {m.name for m in extract(SEED_LIKE).people if "Lavrov" in m.text} == {"Sergei Lavrov"}
+
+
+def test_dmitri_and_dmitry_are_one_person() -> None:
+    found = extract("Kremlin spokesman Dmitri Peskov spoke. Dmitry Peskov said more.")
+    assert {m.name for m in found.people} == {"Dmitry Peskov"}
+
+
+def test_aleksandr_and_alexander_are_one_person() -> None:
+    found = extract("Colonel Aleksandr Petrov left. Alexander Petrov later returned.")
+    assert len({m.name for m in found.people}) == 1
+
+
+def test_title_introduces_an_unregistered_person() -> None:
+    assert "Robert Owen" in names(extract("The inquiry, led by Sir Robert Owen, reported."))
+
+
+def test_mr_surname_resolves_to_the_full_name_used_earlier() -> None:
+    found = extract("Foreign Minister Sergei Lavrov arrived. Mr Lavrov said little.")
+    assert [m.name for m in found.people] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_surname_alone_resolves_to_the_full_name_used_earlier() -> None:
+    found = extract("Analyst Chris Weafer spoke first. Weafer said prices would fall.")
+    assert [m.name for m in found.people] == ["Chris Weafer", "Chris Weafer"]
+
+
+def test_context_event_keeps_its_year_precision() -> None:
+    found = extract("Russia annexed Crimea from Ukraine in 2014, officials recalled.",
+                    date(2021, 6, 23))
+    assert [(e.date.edtf(), e.date.precision.label) for e in found.events] == [("2014", "year")]
+
+
+def test_planned_event_is_not_an_event_yet() -> None:
+    found = extract("The two ministers will meet again on Friday in Geneva.", date(2019, 6, 14))
+    assert found.events == ()
