@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 TESTDEPS := $(VENV)/.installed-test
 
-.PHONY: site serve test lint clean
+.PHONY: site serve test lint clean eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(TESTDEPS)
 	$(BIN)/python -m ruff check dateline tests build.py
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# Extraction figures on the labelled corpus next to the repository, and its speed.
+CORPUS ?= ../shared/corpora/meantime-dev
+eval: $(RUNTIME)
+	$(BIN)/python -m dateline.evaluate $(CORPUS)
 
 clean:
 	rm -rf site .venv
