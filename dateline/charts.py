@@ -41,7 +41,7 @@ class Overview:
     bars: tuple[Bar, ...]
     width: int
     height: int
-    ticks: tuple[tuple[int, int], ...]  # (year, x of the bar's middle) every few years
+    ticks: tuple[tuple[int, float], ...]  # (year, % from the left of the bar's middle)
 
 
 def overview(events: Iterable[Event]) -> Overview:
@@ -57,10 +57,11 @@ def overview(events: Iterable[Event]) -> Overview:
             round(counts[year] / tallest * OVERVIEW_HEIGHT) if counts[year] else 0)
         for year in range(first, last + 1)
     )
-    every = 5 if len(bars) > 12 else 1
-    ticks = tuple((bar.year, bar.x + BAR_WIDTH // 2) for bar in bars
+    width = len(bars) * step - BAR_GAP
+    every = 10 if len(bars) > 40 else (5 if len(bars) > 8 else 1)
+    ticks = tuple((bar.year, round((bar.x + BAR_WIDTH / 2) / width * 100, 2)) for bar in bars
                   if bar.year % every == 0)
-    return Overview(bars, len(bars) * step - BAR_GAP, OVERVIEW_HEIGHT, ticks)
+    return Overview(bars, width, OVERVIEW_HEIGHT, ticks)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class RolesChart:
     spans: tuple[RoleSpan, ...]
     first: int
     last: int
+    ticks: tuple[tuple[int, float], ...] = ()  # (year, % from the left) at round years
     scale: int = ROLE_SCALE
 
 
@@ -115,7 +117,10 @@ def roles_chart(roles: Sequence[Role], events: Iterable[Event],
         width = max(round(end * ROLE_SCALE) - x, 6)
         spans.append(RoleSpan(role, min(x, ROLE_SCALE - 6), width, role.end is None,
                               role.start is None))
-    return RolesChart(tuple(spans), first, last)
+    every = 10 if span > 40 else (5 if span > 8 else 1)
+    ticks = tuple((year, round((year - first) / span * 100, 2))
+                  for year in range(first, last + 1) if year % every == 0 and year != first)
+    return RolesChart(tuple(spans), first, last, ticks)
 
 
 def _role_key(role: Role) -> tuple[tuple[int, int, int], str]:

@@ -42,10 +42,13 @@ function resultItem(data) {
   link.textContent = (data.meta && data.meta.title) || data.url;
   const heading = document.createElement("h2");
   heading.appendChild(link);
+  const kind = document.createElement("p");
+  kind.className = "meta";
+  kind.textContent = (data.meta && (data.meta.kind || data.meta.date)) || "";
   const excerpt = document.createElement("p");
   excerpt.className = "excerpt";
   excerptNodes(data.excerpt || "").forEach((node) => excerpt.appendChild(node));
-  item.append(heading, excerpt);
+  item.append(kind, heading, excerpt);
   return item;
 }
 

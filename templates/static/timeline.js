@@ -64,7 +64,11 @@
     }
     select.addEventListener("change", apply);
   });
-  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    fields.forEach(function (name) { form.elements[name].value = ""; });
+    apply();
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   document.getElementById("clear-filters").addEventListener("click", function () {
     form.reset();
@@ -74,8 +78,6 @@
     var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
     if (target && target.closest(".timeline") && target.closest("[hidden]")) {
       form.reset();
-      cards.forEach(function (card) { card.hidden = false; });
-      years.forEach(function (year) { year.hidden = false; });
       target.scrollIntoView();
     }
   }
