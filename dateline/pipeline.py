@@ -91,7 +91,7 @@ def build(settings: Settings, reuse: Reuse | None = None) -> Result:
             html = prior[1] if prior is not None and prior[0] == page else render(page)
             files[page.output] = html
             rendered[page.output] = (page, html)
-    except jinja2.TemplateError as exc:
+    except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
     files.update((item.url, render_data(item)) for item in data)
@@ -130,7 +130,7 @@ def _progress(items: list[T], enabled: bool) -> Iterable[T]:
     return bar
 
 
-def _template_problem(exc: jinja2.TemplateError, theme: Theme, folder: Path) -> Diagnostic:
+def _template_problem(exc: Exception, theme: Theme, folder: Path) -> Diagnostic:
     """A template mistake as ``templates/name:line:col: message``."""
     name, line = getattr(exc, "name", None), getattr(exc, "lineno", None)
     tb: TracebackType | None = exc.__traceback__
@@ -138,6 +138,8 @@ def _template_problem(exc: jinja2.TemplateError, theme: Theme, folder: Path) -> 
         if tb.tb_frame.f_code.co_filename in theme.templates:
             name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
+    if name is None and not isinstance(exc, jinja2.TemplateError):
+        raise exc  # not raised by a template: a bug in dateline
     where = f"{folder.name}/{name}" if name else folder.name
-    return error(where, line or 1, 1, f"template error: {exc.message or exc}",
-                 "fix the template")
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return error(where, line or 1, 1, f"template error: {message}", "fix the template")

@@ -143,8 +143,6 @@ def test_a_template_error_leaves_the_previous_site(
     assert _beside(tmp_path) == ["content", "site", "templates"]
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.build catches only jinja2.TemplateError: "
-                   "a TypeError or ZeroDivisionError raised in a template is a traceback")
 def test_a_python_error_inside_a_template_is_reported_not_raised(
         tmp_path: Path, built: tuple[Path, Path, Snapshot]) -> None:
     content, site, before = built
