@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,10 +38,10 @@ class _Audit(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
-        self._in_script = False
+        self._script: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("iframe", "object", "embed", "svg"):
+        if tag in ("iframe", "object", "embed"):
             self.problems.append(f"<{tag}> element")
         for name, value in attrs:
             if name.startswith("on"):
@@ -49,13 +50,17 @@ class _Audit(HTMLParser):
                 compact = "".join(value.split()).lower()
                 if compact.startswith(UNSAFE_SCHEMES):
                     self.problems.append(f"{name}={value!r} on <{tag}>")
-        self._in_script = tag == "script"
+        self._script = (dict(attrs).get("type") or "script") if tag == "script" else None
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._script = None
 
     def handle_data(self, data: str) -> None:
-        if self._in_script and "alert(" in data:
+        if self._script == "application/ld+json":  # data, never run: it must stay JSON
+            json.loads(data)
+            if "<" in data:
+                self.problems.append(f"'<' inside JSON-LD could close the script: {data[:60]!r}")
+        elif self._script is not None and "alert(" in data:
             self.problems.append(f"payload inside a script: {data[:60]!r}")
 
 
