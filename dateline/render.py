@@ -42,7 +42,8 @@ def markdown(text: str) -> Markup:
 @lru_cache(maxsize=20_000)
 def _markdown_html(text: str) -> str:
     """A pure function of the text, remembered so the preview's rebuilds skip unchanged bodies."""
-    return _markdown().render(text)
+    html: str = _markdown().render(text)
+    return html
 
 
 def human_date(value: EventDate | None) -> str:

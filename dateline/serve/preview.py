@@ -81,11 +81,20 @@ class Preview:
         self.server.serve_forever(poll_interval=0.05)
 
     def _watch(self) -> None:
-        for changes in watchfiles.watch(*self.watched, stop_event=self._stop, step=50,
-                                        raise_interrupt=False, rust_timeout=500):
-            names = sorted({_shown(path) for _, path in changes})
-            self.say("changed: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else ""))
-            self.rebuild()
+        """Rebuild after each batch of saves; if watching fails (a watched folder was
+        removed), say so, rebuild and watch again, so the preview keeps going."""
+        while not self._stop.is_set():
+            try:
+                for changes in watchfiles.watch(*self.watched, stop_event=self._stop, step=50,
+                                                raise_interrupt=False, rust_timeout=500):
+                    names = sorted({_shown(path) for _, path in changes})
+                    more = " …" if len(names) > 5 else ""
+                    self.say("changed: " + ", ".join(names[:5]) + more)
+                    self.rebuild()
+            except (OSError, RuntimeError) as exc:
+                self.say(f"watching stopped ({exc}); trying again in a second")
+                if not self._stop.wait(1.0):
+                    self.rebuild()
 
     def wait(self) -> None:
         """Block until interrupted (Ctrl-C)."""
