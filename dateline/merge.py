@@ -137,9 +137,8 @@ def _last(value: EventDate) -> date:
     return date.max if value.open_end else (value.end or value.start).last_day()
 
 
-def _words(event: Event, names: set[str]) -> set[str]:
-    text = " ".join((event.title, event.summary, *(s.quote for s in event.sources)))
-    words = (word.casefold() for word in _WORD.findall(text))
+def _words(texts: Iterable[str], names: set[str]) -> set[str]:
+    words = (word.casefold() for text in texts for word in _WORD.findall(text))
     return {word[:5] for word in words if word not in _STOP and word not in names}
 
 
@@ -151,13 +150,18 @@ def _names(*events: Event) -> set[str]:
     return found
 
 
+def _overlap(left: set[str], right: set[str]) -> float:
+    return len(left & right) / min(len(left), len(right)) if left and right else 0.0
+
+
 def wording_similarity(a: Event, b: Event) -> float:
-    """Overlap of content-word stems (people and places left out), from 0 to 1."""
+    """Overlap of content-word stems (people and places left out), from 0 to 1: of the
+    titles alone, or of everything each says (title, summary, quotes), whichever is higher."""
     names = _names(a, b)
-    left, right = _words(a, names), _words(b, names)
-    if not left or not right:
-        return 0.0
-    return len(left & right) / min(len(left), len(right))
+    titles = _overlap(_words([a.title], names), _words([b.title], names))
+    everything = [_words((e.title, e.summary, *(s.quote for s in e.sources)), names)
+                  for e in (a, b)]
+    return max(titles, _overlap(*everything))
 
 
 def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:

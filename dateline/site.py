@@ -31,7 +31,7 @@ from types import MappingProxyType
 from typing import Any
 
 from dateline import charts, facets
-from dateline.model import Event, Image, Person, Timeline
+from dateline.model import Event, Image, Person, Source, Timeline
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,17 @@ def _by_year(events: tuple[Event, ...]) -> list[tuple[int, list[Event]]]:
     return list(years.items())
 
 
+def source_data(source: Source) -> dict[str, Any]:
+    """A source in ``timeline.json``; ``article`` and ``quote`` only for extracted ones."""
+    data: dict[str, Any] = {
+        "url": source.url, "title": source.title, "outlet": source.outlet,
+        "published": source.published.edtf() if source.published else None,
+    }
+    if source.article:
+        data |= {"article": source.article, "quote": source.quote}
+    return data
+
+
 def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
     """The ``/timeline.json`` document (its shape is documented in the README)."""
     base = timeline.config.base_url
@@ -187,11 +198,8 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
                            for slug in event.people],
                 "places": list(event.places),
                 "tags": list(event.tags),
-                "sources": [
-                    {"url": s.url, "title": s.title, "outlet": s.outlet,
-                     "published": s.published.edtf() if s.published else None}
-                    for s in event.sources
-                ],
+                "sources": [source_data(s) for s in event.sources],
+                "extracted": event.extracted,
             }
             for event in timeline.events
         ],
