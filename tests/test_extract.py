@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from extract_helpers import REGISTRY
 from helpers import REPO, build_site, check_site, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.commands.extract import as_json, read_article
 from dateline.extract import extract_article
+from dateline.model import Article, Mark
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 LABELS = sorted(FIXTURES.glob("*.labels.json"))
@@ -200,3 +204,22 @@ def test_dateparser_is_imported_only_when_an_article_is_extracted() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False"
+
+
+ODD_WORDS = (
+    "Q4 0000 9999 0/0/2017 31-35 March 2017-13-45 February 30, 2017 the 0000s Friday, "
+    "December 32 Dec. 0 May 5 May said in May last week 5 days ago 100000 years ago the first "
+    "half of 0000 Mr. . , ( ) — - 12:99 25:00 Sept. 11 1/2/3 13/13/2013 2014–16 2014-2010 "
+    "Sergei Lavrov Mr Lavrov Sir MOSCOW (AP) — Updated 1432 GMT Photo credit should read / "
+    "(R) second left, 04:19 - Source: X reported from contributed to this report yesterday "
+    "the third quarter of 0001 next year 2100 1000 “ ” ’s"
+).split(" ")
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(ODD_WORDS), max_size=50),
+       published=st.sampled_from([None, date(2017, 12, 22), date(1, 1, 1), date(9999, 12, 31)]))
+def test_odd_text_never_raises(words: list[str], published: date | None) -> None:
+    text = " ".join(words).replace(" . ", ".\n\n")
+    found = extract_article(Article("odd", Mark("odd.txt"), text), REGISTRY, published)
+    assert all(event.date.start.first_day() for event in found.events)

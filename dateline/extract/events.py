@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from slugify import slugify
 
@@ -128,7 +128,7 @@ def _is_news(value: EventDate, published: EventDate | None) -> bool:
     if published is None or value.precision != Precision.DAY or value.is_range:
         return False
     day, latest = value.start.first_day(), published.start.last_day()
-    return latest - timedelta(days=7) <= day <= latest
+    return 0 <= (latest - day).days <= 7
 
 
 def _slug(article: str, value: EventDate, people: Sequence[PersonMention],

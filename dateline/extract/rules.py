@@ -25,7 +25,7 @@ from dateline.extract.tense import tense_at
 
 Judged = tuple[EventDate | None, bool, str]
 NO_DATE = "relative date and no publication date to count from"
-_AMBIGUOUS_MONTHS = {"May", "March", "August"}
+_AMBIGUOUS_MONTHS = {"May", "March"}
 _MONTH_PREPOSITIONS = {"in", "since", "until", "till", "by", "during", "before", "after",
                        "last", "next", "this", "early", "mid", "late", "of", "through"}
 _NAME_VERBS = re.compile(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateline.dates import EventDate
+from dateline.dates import EventDate, parse_date
 from dateline.extract import calendar_math as cm
 from dateline.extract.found import DateMention
 from dateline.extract.lexicon import MONTH_RE, MONTHS, NUMBER_RE, UNIT_RE, WEEKDAY_RE
@@ -233,13 +233,28 @@ def find_dates(text: str, published: date | None, base: int = 0) -> list[DateMen
         end = start - length
         if taken.find(1, start, end) != -1:
             continue
-        value, accepted, reason = RULES[rank][1](found, ctx)
+        try:
+            value, accepted, reason = RULES[rank][1](found, ctx)
+            if value is not None and not _valid(value):
+                raise ValueError(value)
+        except (ValueError, OverflowError):
+            value, accepted, reason = None, False, "outside the calendar dateline can show"
         if not reason:
             continue
         taken[start:end] = b"\x01" * (end - start)
         kept.append((start, end, DateMention(text[start:end], base + start, base + end,
                                              value if accepted else None, accepted, reason)))
     return [mention for _a, _b, mention in sorted(kept, key=lambda item: item[0])]
+
+
+def _valid(value: EventDate) -> bool:
+    """True when the value reads back as itself and its first and last days exist."""
+    try:
+        value.start.first_day()
+        (value.end or value.start).last_day()
+        return parse_date(value.edtf()) == value
+    except ValueError:
+        return False
 
 
 def _span(found: re.Match[str]) -> tuple[int, int]:
