@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from dateline.dates import EventDate
 from dateline.diagnostics import Diagnostic, warning
-from dateline.model import Content, Event, Timeline
+from dateline.model import Content, Event, Source, Timeline
 from dateline.people import check_roles, resolve_people
 
 SLACK = timedelta(days=1)
@@ -166,9 +166,9 @@ def wording_similarity(a: Event, b: Event) -> float:
 
 def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:
     """``into`` keeps its fields and gains ``other``'s sources (and people if extracted)."""
-    known = {(s.url, s.article, s.quote) for s in into.sources}
-    sources = into.sources + tuple(
-        s for s in other.sources if (s.url, s.article, s.quote) not in known)
+    sources = into.sources
+    for source in other.sources:
+        sources = _add_source(sources, source)
     conflicts = into.conflicts
     if into.date != other.date and into.date.precision == other.date.precision:
         note = _date_conflict(into, other)
@@ -180,6 +180,19 @@ def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:
     if into.extracted:
         people += tuple(p for p in other.people if p not in people)
     return replace(into, sources=sources, people=people, conflicts=conflicts)
+
+
+def _add_source(sources: tuple[Source, ...], new: Source) -> tuple[Source, ...]:
+    """Add ``new`` unless it is there; a plain source with its address gains its quote."""
+    for index, source in enumerate(sources):
+        if (source.url, source.article, source.quote) == (new.url, new.article, new.quote):
+            return sources
+        if new.url and source.url == new.url and not source.article:
+            merged = replace(source, article=new.article, quote=new.quote,
+                             outlet=source.outlet or new.outlet,
+                             published=source.published or new.published)
+            return (*sources[:index], merged, *sources[index + 1:])
+    return (*sources, new)
 
 
 def _date_conflict(into: Event, other: Event) -> str:
