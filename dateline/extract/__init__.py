@@ -23,7 +23,8 @@ from dateline.model import Article
 EXTRACTOR_VERSION = "1"
 TEXT_KINDS = frozenset({"body"})
 _LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
-           "updated": "an 'Updated' line", "dateline": "the dateline", "byline": "a byline",
+           "updated": "an 'Updated' line", "published": "a 'Published' line",
+           "dateline": "the dateline", "byline": "a byline",
            "boilerplate": "page furniture"}
 
 

@@ -45,7 +45,7 @@ _CREDIT_NAMES = tuple(re.compile(p) for p in (
 _VIDEO_LENGTH = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*(?:-|–|—)?\s*(?:Source:.*)?$|"
                            r"^\s*(?:Video|Watch|Now playing|Source: \w+)\b.*$", re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^\s*(?:By\s+[A-Z]|(?:Additional )?[Rr]eporting by\b|Writing by\b|Editing by\b|"
+    r"^\s*(?:By\s+[A-Z][\w'’-]+ [A-Z]|(?:Additional )?[Rr]eporting by\b|Writing by\b|Editing by\b|"
     r"\((?:Reporting|Writing|Editing)\b)|\b(?:contributed to this report|contributed reporting|"
     r"reported from|wrote from|reporting from|wrote this story|is a correspondent)\b")
 _BOILERPLATE = re.compile(
@@ -53,9 +53,12 @@ _BOILERPLATE = re.compile(
     r"Join the conversation|Have your say|Sign up|Subscribe|Click here|Follow us|Follow\b|"
     r"Advertisement|Copyright|©|All rights reserved|Email|Facebook|Twitter|WhatsApp|Print|"
     r"Story highlights|Most read|More on this story|Top stories|Listen|Skip to|Image caption|"
-    r"What do you think|Tell us|Leave a comment|Download|Log in)\b", re.IGNORECASE)
-_UPDATED = re.compile(r"^\s*(?:Updated|Published|Posted|First published|Last updated|"
-                      r"Last modified)\b", re.IGNORECASE)
+    r"What do you think|Tell us|Leave a comment|Download|Log in|\d+ min(?:ute)? read)\b",
+    re.IGNORECASE)
+_PUBLISHED = re.compile(r"^\s*(?:Published|Posted|First published)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"^\s*(?:Updated|Last updated|Last modified)\b", re.IGNORECASE)
+_SHORT_BYLINE = re.compile(r"^\s*[A-Z][a-z]+ [A-Z][\w'’-]+(?: and [A-Z][a-z]+ [A-Z][\w'’-]+)? in "
+                           r"[A-Z][a-z]+\s*$")
 _JOB = re.compile(r"\b(?:Editor|Correspondent|Reporter|Staff|Writer|Desk|Team|Bureau|Press|News|"
                   r"Agency|Service|Associated|Broadcasting|Corporation|Times|Post)\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+){1,2}\b")
@@ -117,9 +120,11 @@ def _kind(line: str, following: str) -> str:
         return "video"
     if _CAPTION.search(line):
         return "caption"
+    if _PUBLISHED.match(line):
+        return "published"
     if _UPDATED.match(line):
         return "updated"
-    if _BYLINE.search(line) and len(line.split()) <= 40:
+    if (_BYLINE.search(line) and len(line.split()) <= 40) or _SHORT_BYLINE.match(line):
         return "byline"
     if _BOILERPLATE.match(line) and len(line.split()) <= 16:
         return "boilerplate"

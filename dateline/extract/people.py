@@ -67,7 +67,11 @@ _NOT_NAME = frozenset(
     "street station hospital university college square road airport church foundation "
     "institute centre center park hall bridge house office ministry council party group bank "
     "company inc corp ltd plc news times post journal agency court committee force army navy "
-    "city county state republic union kingdom government administration airlines stores".split()
+    "city county state republic union kingdom government administration airlines stores "
+    "democrats democratic republicans socialists conservatives liberals aid science questions "
+    "prize award awards cup trophy day week hotel restaurant museum gallery school academy "
+    "tower palace castle cathedral abbey memorial bay island islands river lake mountains "
+    "valley hill forest".split()
 )  # fmt: skip
 _FUNCTION = frozenset(
     "the a an and of in on at to for by with from as but or if when while after before since "
@@ -183,8 +187,8 @@ def _possessive(word: str) -> int:
 def _after_title(text: str, run_start: int, words: list[tuple[int, int, str]]) -> int | None:
     """Index in ``words`` where the name starts after a title, or None without a title."""
     last_title = None
-    for index, (_a, _b, word) in enumerate(words):
-        if word.lower().rstrip(".") in TITLE_WORDS:
+    for index, (_a, b, word) in enumerate(words):
+        if word.lower().rstrip(".") in TITLE_WORDS and text[b:b + 1] not in {"'", "’"}:
             last_title = index
     if last_title is not None and last_title + 1 < len(words):
         weak = words[last_title][2].lower() in _WEAK_TITLES

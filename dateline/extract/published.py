@@ -19,7 +19,7 @@ from dateline.extract.found import Block
 from dateline.extract.lexicon import WEEKDAY_RE
 from dateline.extract.temporal import find_dates
 
-_PRIORITY = {"updated": 3, "dateline": 2, "caption": 1, "heading": 1}
+_PRIORITY = {"published": 4, "updated": 3, "dateline": 2, "caption": 1, "heading": 1}
 
 
 def find_published(front: EventDate | None, blocks: Sequence[Block],

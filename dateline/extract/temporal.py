@@ -85,6 +85,10 @@ def _yearless_day(m: re.Match[str], ctx: Context) -> Judged:
         return None, False, "day and month without a year, and no publication date"
     wd = (m.group("wd") or "").lower()
     month, number = _month(m.group("mon")), int(m.group("d"))
+    if (month, number) == (9, 11) and re.match(r"(?:th)?\s+(?:terror\w*\s+)?(?:attacks?|hijack\w*|"
+                                               r"commission|anniversary|era)\b",
+                                               ctx.text[m.end():]):
+        return cm.day_value(date(2001, 9, 11)), True, "the 11 September 2001 attacks"
     from dateline.extract.tense import tense_at
 
     tense = tense_at(ctx.text, m.start(), m.end())
