@@ -20,7 +20,7 @@ from dateline.feeds import feed_files
 from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
-from dateline.render import render_data, renderer
+from dateline.render import Renderer, render_data, renderer
 from dateline.site import Page, plan
 
 T = TypeVar("T")
@@ -45,6 +45,7 @@ class Reuse:
     loaded: Memo = field(default_factory=Memo)
     theme: Theme | None = None
     pages: Mapping[str, tuple[Page, bytes]] = field(default_factory=dict)
+    render: Renderer | None = None  # compiled for ``theme``
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,9 @@ def build(settings: Settings, reuse: Reuse | None = None) -> Result:
         return gathered
     theme = load_theme(settings.templates)
     pages, data = plan(gathered.timeline)
-    render = renderer(theme)
-    before = reuse.pages if reuse is not None and reuse.theme == theme else {}
+    same = reuse is not None and reuse.theme == theme
+    render = reuse.render if reuse is not None and same and reuse.render else renderer(theme)
+    before = reuse.pages if reuse is not None and same else {}
     files: dict[str, bytes] = {}
     rendered: dict[str, tuple[Page, bytes]] = {}
     try:
@@ -100,7 +102,7 @@ def build(settings: Settings, reuse: Reuse | None = None) -> Result:
     files.update((asset.path, asset.data) for asset in theme.assets)
     files.update((asset.path, asset.data) for asset in gathered.media)
     files[".nojekyll"] = b""
-    kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered))
+    kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
 
 
