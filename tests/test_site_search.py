@@ -1,0 +1,67 @@
+"""The search index is part of ``build``, written before the swap; without Pagefind the build
+still succeeds, with a warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import build_site, event, person
+
+from dateline import search
+
+FILES: dict[str, str | bytes] = {
+    "people/vladimir-putin.md": person("Vladimir Putin", "aliases: [Владимир Путин]\n"),
+    "events/visit.md": event("A state visit", "2003-06-24", extra="people: [Владимир Путин]\n"),
+}
+
+
+def test_build_writes_a_search_index_over_events_and_people(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, FILES)
+    assert run.code == 0, run.err
+    assert "search index not built" not in run.err
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 2
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not list(tmp_path.glob(".site.new-*"))
+
+
+def test_the_index_is_the_same_on_every_build(tmp_path: Path) -> None:
+    _, first = build_site(tmp_path, FILES, out=tmp_path / "a")
+    _, second = build_site(tmp_path, None, content=tmp_path / "content", out=tmp_path / "b")
+    files = sorted(p.relative_to(first).as_posix() for p in (first / "pagefind").rglob("*"))
+    assert files == sorted(p.relative_to(second).as_posix()
+                           for p in (second / "pagefind").rglob("*"))
+    for name in files:
+        if (first / "pagefind" / name).is_file():
+            assert (first / "pagefind" / name).read_bytes() == (
+                second / "pagefind" / name).read_bytes()
+
+
+def test_without_pagefind_the_build_succeeds_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "indexer", lambda: None)
+    run, site = build_site(tmp_path, FILES)
+    assert run.code == 0
+    assert "dateline: warning: search index not built: Pagefind is not installed" in run.err
+    assert (site / "search" / "index.html").is_file()
+    assert not (site / "pagefind").exists()
+
+
+def test_a_failing_pagefind_is_a_warning_too(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'index exploded' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(search, "indexer", lambda: broken)
+    run, site = build_site(tmp_path, FILES)
+    assert run.code == 0
+    assert "Pagefind failed (index exploded)" in run.err
+    assert (site / "index.html").is_file()
+
+
+def test_no_search_skips_the_index(tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, FILES, "--no-search")
+    assert run.code == 0 and run.err == ""
+    assert not (site / "pagefind").exists()
