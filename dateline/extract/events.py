@@ -10,6 +10,7 @@ precision (confidence 0.4). Plans (dates after publication), quotes and captions
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -51,12 +52,14 @@ class Parts:
 def find_events(parts: Parts, position: Position) -> list[Event]:
     """Events reported by the body sentences of one article, in the order they appear."""
     grouped: dict[str, list[tuple[int, int, DateMention]]] = {}
+    dated = sorted((d for d in parts.dates if d.accepted and d.value), key=lambda d: d.start)
+    starts = [d.start for d in dated]
     for block in parts.blocks:
         if block.kind != "body":
             continue
         for a, b in split_sentences(block.text):
             start, end = block.start + a, block.start + b
-            mention = _event_date(parts, start, end)
+            mention = _event_date(parts, dated, starts, start, end)
             if mention is not None and mention.value is not None:
                 grouped.setdefault(mention.value.edtf(), []).append((start, end, mention))
     events: list[Event] = []
@@ -66,11 +69,12 @@ def find_events(parts: Parts, position: Position) -> list[Event]:
     return events
 
 
-def _event_date(parts: Parts, start: int, end: int) -> DateMention | None:
+def _event_date(parts: Parts, dated: Sequence[DateMention], starts: Sequence[int], start: int,
+                end: int) -> DateMention | None:
     text = parts.article.text[start:end]
     if text.lstrip()[:1] in {'"', "“", "‘", "'"}:
         return None
-    inside = [d for d in parts.dates if start <= d.start < end and d.accepted and d.value]
+    inside = list(dated[bisect_left(starts, start):bisect_left(starts, end)])
     inside = [d for d in inside if not _in_quotes(parts.article.text, start, d.start)]
     latest = _published_day(parts.published)
     inside = [d for d in inside if d.value is not None

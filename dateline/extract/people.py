@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dateline.extract.found import Credit, PersonMention
 from dateline.extract.lexicon import GIVEN_NAMES, MONTHS, TITLE_WORDS, VARIANTS
@@ -81,6 +82,7 @@ _FUNCTION = frozenset(
 _STOP = _FUNCTION | frozenset(MONTHS) | frozenset(WEEKDAY_NAMES)
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The key transliterations of one name share: ``Sergey Lavrov`` → ``sergei lavrov``."""
     words = normal(name).split()
