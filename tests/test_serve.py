@@ -116,7 +116,13 @@ def _built(tmp_path: Path, content: Path, *args: str) -> Path:
     return out
 
 
-def test_edit_break_and_fix_a_file(preview: Preview, content: Path) -> None:
+def test_edit_break_and_fix_a_file(content: Path) -> None:
+    said: list[str] = []
+    with Preview(content, TEMPLATES, port=0, say=said.append) as preview:
+        _edit_break_and_fix(preview, content, said)
+
+
+def _edit_break_and_fix(preview: Preview, content: Path, said: list[str]) -> None:
     entry = content / "events" / "treaty.md"
     entry.write_text(event("Treaty ratified", "1994-05-06"), encoding="utf-8")
     wait_for("the new title", lambda: "Treaty ratified" in get(preview, "/")[1])
@@ -126,11 +132,23 @@ def test_edit_break_and_fix_a_file(preview: Preview, content: Path) -> None:
     assert problem and problem[0].startswith("content/events/treaty.md:3:")
     home = str(wait_for("the overlay", lambda: _with_overlay(get(preview, "/")[1])))
     assert problem[0] in home.replace("&#x27;", "'")
+    assert problem[0] in said  # the terminal says the same
     assert "Treaty ratified" in home and "Treaty broken" not in home  # the last good site
 
     entry.write_text(event("Treaty mended", "1994-05-06"), encoding="utf-8")
     home = str(wait_for("recovery", lambda: _mended(get(preview, "/")[1])))
     assert 'id="dateline-overlay"' not in home
+
+
+def test_warnings_show_in_a_smaller_panel_with_the_text_check_prints(preview: Preview,
+                                                                     content: Path) -> None:
+    (content / "events" / "treaty.md").write_text(
+        event("Treaty signed", "1994-05-06", extra="people: [Boris Yeltsn]\n"), encoding="utf-8")
+    page = str(wait_for("the warning", lambda: _with_overlay(get(preview, "/")[1])))
+    lines = run_cli("check", "--content", content, "--templates", TEMPLATES).problems
+    assert len(lines) == 1 and "unknown person 'Boris Yeltsn'" in lines[0]
+    assert 'class="dateline-warned"' in page and lines[0] in page.replace("&#x27;", "'")
+    assert get(preview, "/events/treaty/")[0] == 200  # warnings never block the site
 
 
 def _with_overlay(page: str) -> str:
