@@ -89,9 +89,14 @@ def load_theme(templates: Path) -> Theme:
     static = templates / "static"
     assets = tuple(
         Asset("static/" + path.relative_to(static).as_posix(), path.read_bytes())
-        for path in sorted(static.rglob("*")) if path.is_file()
+        for path in sorted(static.rglob("*")) if path.is_file() and _inside(path, static)
     ) if static.is_dir() else ()
     return Theme(sources, assets)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """False for a symlink that leads out of ``folder``: its target is not part of the site."""
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def load_media(root: Path) -> tuple[Asset, ...]:

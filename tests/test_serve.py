@@ -340,3 +340,20 @@ def test_ten_tabs_share_one_stream_and_all_reload(preview: Preview, tmp_path: Pa
     finally:
         browser.terminate()
         browser.wait(timeout=DEADLINE)
+
+
+def test_a_static_symlink_leading_out_of_the_theme_is_neither_served_nor_built(
+        tmp_path: Path, content: Path) -> None:
+    templates = tmp_path / "theme"
+    shutil.copytree(TEMPLATES, templates)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0 secret", encoding="utf-8")
+    (templates / "static" / "leak.txt").symlink_to(secret)
+    with Preview(content, templates, port=0, say=lambda _: None) as preview:
+        status, body = get(preview, "/static/leak.txt")
+        assert status == 404 and "secret" not in body
+        assert get(preview, "/static/style.css")[0] == 200
+    run = run_cli("build", "--content", content, "--templates", templates,
+                  "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert not (tmp_path / "out" / "static" / "leak.txt").exists()
