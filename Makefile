@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 TESTDEPS := $(VENV)/.installed-test
 
-.PHONY: site serve test lint clean eval
+.PHONY: site serve test lint clean eval screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(TESTDEPS)
 	$(BIN)/python -m ruff check dateline tests build.py
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# Every page kind at desktop (1280 px) and phone (390 px) width into docs/screenshots/,
+# with Debian's Chromium (apt-get install chromium).
+screenshots: $(TESTDEPS)
+	$(BIN)/python tests/browser/screenshots.py
 
 # Extraction figures on the labelled corpus next to the repository, and its speed.
 CORPUS ?= ../shared/corpora/meantime-dev
