@@ -57,6 +57,7 @@ class _Reuse:
         self.new: dict[tuple[str, bytes], Parsed] = {}
 
     def parse(self, shown: str, text: str, make: Callable[[], Parsed]) -> Parsed:
+        """The earlier parse of this exact text at this path, or ``make()``'s."""
         key = (shown, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
         found = self.old.get(key)
         self.new[key] = found if found is not None else make()
