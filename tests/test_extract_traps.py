@@ -171,3 +171,15 @@ def test_context_event_keeps_its_year_precision() -> None:
 def test_planned_event_is_not_an_event_yet() -> None:
     found = extract("The two ministers will meet again on Friday in Geneva.", date(2019, 6, 14))
     assert found.events == ()
+
+
+def test_yearless_dateline_does_not_take_a_year_of_history() -> None:
+    found = extract("MOSCOW, Oct. 17 — The Queen arrived here for the first visit by a British "
+                    "monarch since 1908.")
+    assert found.published is None
+
+
+def test_yearless_dateline_takes_the_year_its_weekday_fits() -> None:
+    found = extract("LONDON, March 14 (Reuters) - Britain acted on Wednesday, in its worst row "
+                    "of 2018 so far, after a case first raised in 2012.")
+    assert found.published is not None and found.published.edtf() == "2018-03-14"

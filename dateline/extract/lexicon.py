@@ -56,7 +56,9 @@ TITLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson analyst economist professor prof chairman chairwoman "
     "chair ceo executive director commissioner mayor inspector detective superintendent "
     "officer leader deputy envoy lawyer attorney prosecutor coroner counterpart diplomat "
-    "chief founder co-founder presiding".split()
+    "chief founder co-founder presiding speaker congressman congresswoman mp lawmaker "
+    "commander marshal sheriff adviser advisor aide negotiator activist candidate nominee "
+    "magistrate".split()
 )  # fmt: skip
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady baroness".split())
 # Common given names (many languages) that make "Given Surname" a person.

@@ -59,8 +59,9 @@ def _yearless_dateline(when: str, body: str, candidates: list[tuple[int, date]],
                        lead: set[str]) -> list[tuple[int, date]]:
     """``Dec. 23 (UPI)``: the year the story gives that fits the weekdays of its lead.
 
-    With no weekday in the lead, the latest year given; with weekdays but no year that
-    fits them (the day itself or the day after), no date at all.
+    Only a year whose calendar puts a weekday the lead names on that day (or the day
+    before, for next-day wires) is taken; otherwise there is no date at all: a year the
+    story mentions may be history ("the first visit since 1908").
     """
     years = {day.year for _rank, day in candidates}
     years |= {int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", body)}
@@ -71,7 +72,7 @@ def _yearless_dateline(when: str, body: str, candidates: list[tuple[int, date]],
                 continue
             day = mention.value.start.first_day()
             fit = _fits(day, lead)
-            if (fit > 0 or not lead) and (best is None or (fit, year) > best[:2]):
+            if fit > 0 and (best is None or (fit, year) > best[:2]):
                 best = (fit, year, day)
     return [(2, best[2])] if best else []
 
