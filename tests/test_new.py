@@ -67,6 +67,18 @@ def test_unknown_people_get_the_same_hint_as_check(tmp_path: Path) -> None:
         line for line in err.splitlines() if hint in line]
 
 
+def test_a_new_draft_is_checked_too(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    code, _, err = new(content, "event", "Quiet talks", "--date", "2018", "--draft",
+                       "--people", "Yulia Skripa", "--source", "https://example.org/a")
+    assert code == 0 and "draft: true" in (content / "events" / "quiet-talks.md").read_text(
+        encoding="utf-8")
+    assert "unknown person 'Yulia Skripa'" in err
+    code, _, err = new(content, "event", "Loud talks", "--date", "2018", "--strict",
+                       "--people", "Yulia Skripa", "--source", "https://example.org/b")
+    assert code == 1 and (content / "events" / "loud-talks.md").is_file()
+
+
 def test_nothing_is_ever_overwritten(tmp_path: Path) -> None:
     content = site(tmp_path)
     before = (content / "events" / "poisoning.md").read_bytes()

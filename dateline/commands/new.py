@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -64,10 +65,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     shown = (Path(args.content.name) / path.relative_to(args.content)).as_posix()
     print(f"wrote {shown}")
-    found = [d for d in pipeline.check(settings_from(args)).diagnostics if d.path == shown]
+    settings = replace(settings_from(args), drafts=True)  # a new draft is checked too
+    found = [d for d in pipeline.check(settings).diagnostics if d.path == shown]
     for problem in found:
         print(problem.format(), file=sys.stderr)
-    return 1 if any(d.is_error for d in found) else 0
+    return 1 if any(d.is_error for d in found) or (args.strict and found) else 0
 
 
 def _entry(args: argparse.Namespace) -> tuple[list[str], str]:
