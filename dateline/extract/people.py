@@ -167,7 +167,8 @@ def _mention(text: str, run: _Run, known: Known, seen: _Seen,
     while name_words and (name_words[-1][2].lower().rstrip(".") in _NOT_NAME | _FUNCTION
                           or name_words[-1][2] in _PARTICLES):
         name_words = name_words[:-1]
-    if not name_words or any(w[2].lower().rstrip(".") in _NOT_NAME for w in name_words):
+    if not name_words or any(w[2].lower().rstrip(".") in _NOT_NAME for w in name_words) or any(
+            w[2].lower().rstrip(".") in TITLE_WORDS for w in name_words[:-1]):
         return None
     if " ".join(w[2] for w in name_words) in GAZETTEER | set(MULTI):
         return None

@@ -32,6 +32,8 @@ _NAME_VERBS = re.compile(
     r"\s+(?:said|says|told|has|had|was|is|will|would|could|should|did|does|and|who|herself|"
     r"insisted|added|argued|warned|announced|wrote|spoke|met|made|faces|faced|\w+ed\b|"
     r"(?:[A-Z][a-z]+))", re.ASCII)
+_RATIO = re.compile(r"(?:\d|\b(?:one|two|three|four|five|ten))\s+(?:in|out of)\s+$",
+                    re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:Theresa|Mrs|Ms|Mr|Brian|Prime Minister|Minister)\.?\s+$")
 
 
@@ -147,6 +149,8 @@ def judge_year(m: re.Match[str], ctx: Ctx) -> Judged:
         return None, False, f"{year} is not a plausible year (a number in a name or a count)"
     if not part and (before in NOT_YEAR_BEFORE or before[:1] in {"$", "£", "€", "#"}):
         return None, False, f"'{before} {year}' is a name or an amount, not a year"
+    if _RATIO.search(ctx.text[max(0, m.start("y") - 12):m.start("y")]):
+        return None, False, f"'{year}' is part of a ratio, not a year"
     if after in COUNT_AFTER or after.startswith("%"):
         return None, False, f"'{year} {after}' is a count, not a year"
     if not part and before[:1].isalpha() and _capitalised_before(ctx.text, m.start("y")) and \
@@ -255,6 +259,11 @@ def judge_weekday(m: re.Match[str], ctx: Ctx) -> Judged:
     if not rel and re.search(r"\b(?:Black|Good|Holy|Easter|Ash|Bloody|Cyber|Super|Blue|Maundy|"
                              r"Palm|Whit|Shrove)\s+$", ctx.text[max(0, m.start() - 10):m.start()]):
         return None, False, f"'{m.group('wd')}' is part of a name (like Black Monday)"
+    if not rel and re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Mail|"
+                            r"People|Sport|Night Football|Independent|Club)\b", ctx.text[m.end():]):
+        return None, False, f"'{m.group('wd')}' is part of the name of a newspaper or show"
+    if re.search(r"\bMail on\s+$", ctx.text[max(0, m.start() - 10):m.start()]):
+        return None, False, "the name of a newspaper"
     if rel in {"next", "coming", "until", "till"}:
         tense, strict = "future", True
     elif rel in {"last", "past"}:
