@@ -274,6 +274,7 @@ def test_site_path_maps_requests_to_files() -> None:
     assert site_path("/", "/repo/", files) == Redirect("/repo/")
     assert site_path("/repo/static/style.css", "/repo/", files) == "static/style.css"
     assert site_path("/other/x", "/repo/", files) not in files
+    assert site_path("/static/style.css?q=a%2Fb%5C", "/", files) == "static/style.css"
     for bad in ("/a/../b", "/./a", "/a//b", "/%2e%2e/x", "/x%2fy", "x", "/\\x"):
         with pytest.raises(BadPath):
             site_path(bad, "/", files)

@@ -13,6 +13,7 @@ import mimetypes
 import re
 import socket
 import sys
+from collections.abc import Container
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,11 +57,11 @@ def host_name(header: str | None) -> str | None:
     return name if _NAME.fullmatch(name) and _PORT.fullmatch(rest) else None
 
 
-def site_path(target: str, prefix: str, files: set[str] | frozenset[str]) -> str | Redirect:
+def site_path(target: str, prefix: str, files: Container[str]) -> str | Redirect:
     """The key in ``files`` a request target names, or a Redirect; BadPath when unsafe."""
-    if not target.startswith("/") or "\\" in target or _BAD_ESCAPE.search(target):
-        raise BadPath(target)
     raw = target.split("?", 1)[0].split("#", 1)[0]
+    if not raw.startswith("/") or "\\" in raw or _BAD_ESCAPE.search(raw):
+        raise BadPath(target)
     try:
         path = unquote(raw, errors="strict")
     except UnicodeDecodeError as exc:
@@ -138,7 +139,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _file(self, head: bool) -> None:
         snapshot = self.server.live.current()
         try:
-            found = site_path(self.path, self.server.prefix, frozenset(snapshot.files))
+            found = site_path(self.path, self.server.prefix, snapshot.files)
         except BadPath:
             self._send(HTTPStatus.BAD_REQUEST, b"not a path inside the site\n", head=head)
             return
