@@ -184,9 +184,11 @@ def test_unchanged_article_is_read_from_the_cache(tmp_path: Path,
 
 def test_changed_registry_extracts_again(tmp_path: Path) -> None:
     check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    before = {p.name for p in (tmp_path / ".dateline-cache" / "extract").glob("*.json")}
     (tmp_path / "content" / "people" / "theresa-may.md").write_text("---\nname: Theresa May\n---\n")
     run_cli("check", "--content", tmp_path / "content")
-    assert len(list((tmp_path / ".dateline-cache" / "extract").glob("*.json"))) == 2
+    after = {p.name for p in (tmp_path / ".dateline-cache" / "extract").glob("*.json")}
+    assert (len(after), after & before) == (1, set())
 
 
 def test_corrupt_cache_entry_is_recomputed(tmp_path: Path) -> None:
@@ -223,3 +225,11 @@ def test_odd_text_never_raises(words: list[str], published: date | None) -> None
     text = " ".join(words).replace(" . ", ".\n\n")
     found = extract_article(Article("odd", Mark("odd.txt"), text), REGISTRY, published)
     assert all(event.date.start.first_day() for event in found.events)
+
+
+def test_cache_keeps_only_entries_of_current_articles(tmp_path: Path) -> None:
+    check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    (tmp_path / "content" / "articles" / "moscow-talks.txt").write_text(
+        ARTICLE.replace("Friday", "Thursday"), encoding="utf-8")
+    run_cli("check", "--content", tmp_path / "content")
+    assert len(list((tmp_path / ".dateline-cache" / "extract").glob("*.json"))) == 1

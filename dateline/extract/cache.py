@@ -4,7 +4,8 @@ The key is (article content hash, :data:`EXTRACTOR_VERSION` and a hash of the ex
 source, people registry hash), so an
 unchanged article costs nothing on the next build, and a change to the article, to the
 extractor or to ``content/people`` extracts it again. Files live in ``.dateline-cache/``
-next to the content folder; a missing, unreadable or corrupt entry is simply recomputed.
+next to the content folder; a missing, unreadable or corrupt entry is simply recomputed, and
+entries no current article uses are removed.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
         fresh = extract_article(articles[index], known)
         cached[index] = fresh
         _write(cache_dir, keys[index], fresh)
+    _prune(cache_dir, set(keys))
     problems = []
     for article, extraction in zip(articles, cached, strict=True):
         assert extraction is not None
@@ -110,6 +112,18 @@ def _write(folder: Path | None, key: str, extraction: Extraction) -> None:
         os.replace(temporary, target / f"{key}.json")
     except OSError:
         return
+
+
+def _prune(folder: Path | None, keep: set[str]) -> None:
+    """Remove entries no current article uses, so the cache never outgrows the content."""
+    if folder is None or not (folder / "extract").is_dir():
+        return
+    for entry in (folder / "extract").glob("*.json"):
+        if entry.stem not in keep:
+            try:
+                entry.unlink()
+            except OSError:
+                continue
 
 
 def _edtf(value: EventDate | None) -> str | None:
