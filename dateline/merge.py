@@ -69,26 +69,27 @@ def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bo
     return timeline, problems
 
 
-def _explicit_links(content: Content, written: Sequence[Event]) -> dict[str, str]:
-    """Article slug to the slug of the entry that claims it."""
-    links = {article.slug: article.event for article in content.articles if article.event}
+def _explicit_links(content: Content, written: Sequence[Event]) -> dict[str, list[str]]:
+    """Article slug to the slugs of the entries that claim it."""
+    links: dict[str, list[str]] = {}
+    for article in content.articles:
+        if article.event:
+            links.setdefault(article.slug, []).append(article.event)
     for event in written:
         for slug in event.articles:
-            links.setdefault(slug, event.slug)
+            links.setdefault(slug, []).append(event.slug)
     return links
 
 
-def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str, str],
+def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str, list[str]],
            problems: list[Diagnostic]) -> list[Event]:
     by_slug = {event.slug: index for index, event in enumerate(written)}
     kept: list[Event] = []
     for event in extracted:
-        article = _article_of(event)
-        linked = by_slug.get(links.get(article, ""))
-        if linked is not None and dates_compatible(written[linked].date, event.date):
-            written[linked] = _absorb(written[linked], event, problems)
-            continue
-        index = _best_match(written, event)
+        claimed = [by_slug[slug] for slug in links.get(_article_of(event), ()) if slug in by_slug]
+        index = _linked_match(written, claimed, event)
+        if index is None:
+            index = _best_match(written, event)
         if index is not None:
             written[index] = _absorb(written[index], event, problems)
             continue
@@ -98,6 +99,14 @@ def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str,
         else:
             kept.append(event)
     return written + kept
+
+
+def _linked_match(written: Sequence[Event], claimed: list[int], event: Event) -> int | None:
+    """Of the entries that claim the event's article, the likeliest with a compatible date."""
+    fitting = [i for i in claimed if dates_compatible(written[i].date, event.date)]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda i: (same_happening(written[i], event), -fitting.index(i)))
 
 
 def _article_of(event: Event) -> str:
@@ -170,7 +179,7 @@ def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:
     for source in other.sources:
         sources = _add_source(sources, source)
     conflicts = into.conflicts
-    if into.date != other.date and into.date.precision == other.date.precision:
+    if not _within(other.date, into.date) and into.date.precision == other.date.precision:
         note = _date_conflict(into, other)
         conflicts += (note,)
         mark = other.mark
@@ -180,6 +189,12 @@ def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:
     if into.extracted:
         people += tuple(p for p in other.people if p not in people)
     return replace(into, sources=sources, people=people, conflicts=conflicts)
+
+
+def _within(inner: EventDate, outer: EventDate) -> bool:
+    """True when every day ``inner`` can mean lies within ``outer``."""
+    return (outer.start.first_day() <= inner.start.first_day()
+            and _last(inner) <= _last(outer))
 
 
 def _add_source(sources: tuple[Source, ...], new: Source) -> tuple[Source, ...]:

@@ -186,3 +186,27 @@ def test_role_that_does_not_fit_the_date_warns() -> None:
 def test_dates_compatible(a: str, b: str, expected: bool) -> None:
     assert dates_compatible(parse_date(a), parse_date(b)) is expected
     assert dates_compatible(parse_date(b), parse_date(a)) is expected
+
+
+def test_a_day_inside_an_entrys_range_is_no_conflict() -> None:
+    visit = written("state-visit", "The Queen makes a state visit to Russia",
+                    "1994-10-17/1994-10-20", ("theresa-may",))
+    events, problems = merge((visit,), (extracted(
+        "arrival", "The Queen arrives in Moscow for a state visit", "1994-10-18",
+        ("Theresa May",)),))
+    assert [e.slug for e in events] == ["state-visit"]
+    assert events[0].conflicts == () and problems == []
+
+
+def test_an_article_linked_to_two_entries_feeds_each_its_own_event() -> None:
+    talks = replace(TALKS, articles=("roundup",))
+    expel = written("expulsions", "Britain expels 23 Russian diplomats", "2018-03-14",
+                    ("theresa-may",), articles=("roundup",))
+    events, _ = merge((talks, expel), (
+        extracted("roundup", "Johnson and Lavrov hold talks in Moscow", "2017-12-22",
+                  ("Boris Johnson",)),
+        extracted("roundup", "May expels 23 Russian diplomats", "2018-03-14",
+                  ("Theresa May",)),
+    ))
+    assert sorted(e.slug for e in events) == ["expulsions", "johnson-lavrov-talks"]
+    assert all(len(e.sources) == 2 for e in events)
