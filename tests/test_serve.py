@@ -5,6 +5,7 @@ Every wait polls with a deadline; nothing asserts how long anything took.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from helpers import TEMPLATES, event, make_site, read_page, run_cli
 
+from dateline.search import indexer
 from dateline.serve import Preview
 from dateline.serve.http import BadPath, PreviewHandler, Redirect, host_name, site_path
 
@@ -358,3 +360,21 @@ def test_a_static_symlink_leading_out_of_the_theme_is_neither_served_nor_built(
                   "--out", tmp_path / "out")
     assert run.code == 0, run.err
     assert not (tmp_path / "out" / "static" / "leak.txt").exists()
+
+
+
+@pytest.mark.skipif(indexer() is None, reason="Pagefind is not installed")
+def test_search_works_in_the_preview_and_follows_edits(preview: Preview, content: Path) -> None:
+    wait_for("the search index", lambda: get(preview, "/pagefind/pagefind.js")[0] == 200)
+    assert _indexed(preview, "Treaty signed")
+    (content / "events" / "treaty.md").write_text(event("Treaty of Zanzibar", "1994-05-06"),
+                                                  encoding="utf-8")
+    wait_for("the rebuilt index", lambda: _indexed(preview, "Treaty of Zanzibar"))
+    assert "_dateline" not in get(preview, "/pagefind/pagefind.js")[1]
+
+
+def _indexed(preview: Preview, text: str) -> bool:
+    """True when a page fragment of the served search index holds ``text``."""
+    search = preview.live.current().search
+    return any(text.encode() in gzip.decompress(data)
+               for name, data in search.items() if name.startswith("pagefind/fragment/"))

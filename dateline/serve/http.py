@@ -151,11 +151,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, error_page(snapshot),
                        "text/html; charset=utf-8", head)
             return
-        status, name = HTTPStatus.OK, found
-        if name not in snapshot.files:
-            status, name = HTTPStatus.NOT_FOUND, "404.html"
-        body = snapshot.files.get(name, b"not found\n")
-        kind = _content_type(name if name in snapshot.files else "x.txt")
+        status, name, body = HTTPStatus.OK, found, snapshot.file(found)
+        if body is None:
+            status, name, body = HTTPStatus.NOT_FOUND, "404.html", snapshot.file("404.html")
+        if body is None:
+            name, body = "x.txt", b"not found\n"
+        kind = _content_type(name)
         if kind.startswith("text/html"):
             body = inject(body, snapshot)
         self._send(status, body, kind, head)

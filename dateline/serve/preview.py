@@ -15,6 +15,7 @@ from dateline import pipeline
 from dateline.diagnostics import Diagnostic, error, summary
 from dateline.model import Config
 from dateline.serve.http import LOCAL_NAMES, PreviewServer
+from dateline.serve.search import SearchIndexer
 from dateline.serve.state import Live, Snapshot
 
 Say = Callable[[str], None]
@@ -43,6 +44,7 @@ class Preview:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._reuse: pipeline.Reuse | None = None  # only the watcher thread builds
+        self.search = SearchIndexer(self.live, say)
 
     def rebuild(self) -> Snapshot:
         """Build the site with drafts; publish it, or keep the last good one and its problems."""
@@ -55,6 +57,8 @@ class Preview:
             self.say(traceback.format_exc().rstrip())
             problems, files = [_internal(exc)], None
         snapshot = self.live.publish(files, problems)
+        if files is not None:
+            self.search.request()
         self._report(snapshot, time.perf_counter() - started)
         return snapshot
 
@@ -71,6 +75,7 @@ class Preview:
     def start(self) -> Preview:
         """Build once, then serve and watch in background threads."""
         self.rebuild()
+        self.search.start()
         for target, name in ((self._serve, "serve"), (self._watch, "watch")):
             thread = threading.Thread(target=target, name=f"dateline-{name}", daemon=True)
             thread.start()
@@ -113,6 +118,7 @@ class Preview:
         self.server.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
+        self.search.close()
 
     def __enter__(self) -> Preview:
         return self.start()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from dateline.diagnostics import Diagnostic
@@ -30,6 +30,12 @@ class Snapshot:
     failed: bool = False
     site: str = ""
     build: int = 0
+    search: Mapping[str, bytes] = field(default_factory=lambda: EMPTY)
+
+    def file(self, name: str) -> bytes | None:
+        """A file of the site or of its search index."""
+        found = self.files.get(name)
+        return found if found is not None else self.search.get(name)
 
     def lines(self) -> list[str]:
         """Every problem as ``path:line:col: message (hint)``, as ``check`` prints it."""
@@ -43,12 +49,14 @@ class Snapshot:
 
 def next_snapshot(previous: Snapshot, files: Mapping[str, bytes] | None,
                   problems: list[Diagnostic], run: str) -> Snapshot:
-    """The state after a build: new files when it succeeded, the previous ones otherwise."""
+    """The state after a build: new files when it succeeded, the previous ones otherwise.
+
+    The previous search index stays until the new site's index is attached."""
     build = previous.build + 1
     if files is None:
-        return Snapshot(previous.files, tuple(problems), True, previous.site, build)
+        return replace(previous, problems=tuple(problems), failed=True, build=build)
     return Snapshot(MappingProxyType(dict(files)), tuple(problems), False, f"{run}-{build}",
-                    build)
+                    build, previous.search)
 
 
 class Live:
@@ -72,6 +80,12 @@ class Live:
             self._snapshot = next_snapshot(self._snapshot, files, problems, self.run)
             self._changed.notify_all()
             return self._snapshot
+
+    def attach_search(self, site: str, search: Mapping[str, bytes]) -> None:
+        """Add the search index of ``site`` if it is still the site being served."""
+        with self._changed:
+            if self._snapshot.site == site and search:
+                self._snapshot = replace(self._snapshot, search=MappingProxyType(dict(search)))
 
     def wait_newer(self, build: int, timeout: float) -> Snapshot | None:
         """A snapshot newer than ``build``, or None on timeout or when closed."""
