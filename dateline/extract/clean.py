@@ -20,10 +20,10 @@ _CAPS_PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)"
 _ANY_PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}?)"
 _WHEN = rf"(?P<when>{MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
 DATELINES = tuple(re.compile(p) for p in (
-    rf"^{_ANY_PLACE},?\s+(?:\((?P<outlet>[A-Z][\w/&. ]{{1,20}})\)|(?P<known>{OUTLETS}))"
+    rf"^{_ANY_PLACE},?\s+(?:\((?P<outlet>[A-Za-z][\w/&. ]{{1,20}})\)|(?P<known>{OUTLETS}))"
     rf"{_DASH}",
-    rf"^{_CAPS_PLACE},?\s+{_WHEN}\s*(?:\((?P<outlet>[A-Z][\w/&. ]{{1,20}})\))?{_DASH}",
-    rf"^{_WHEN}\s*\((?P<outlet>[A-Z][\w/&. ]{{1,20}})\){_DASH}",
+    rf"^{_CAPS_PLACE},?\s+{_WHEN}\s*(?:\((?P<outlet>[A-Za-z][\w/&. ]{{1,20}})\))?{_DASH}",
+    rf"^{_WHEN}\s*\((?P<outlet>[A-Za-z][\w/&. ]{{1,20}})\){_DASH}",
     rf"^{_CAPS_PLACE}{_DASH}(?=[A-Z\"“‘'])",
     rf"^\((?P<outlet>{OUTLETS})\){_DASH}",
 ))

@@ -26,6 +26,10 @@ from dateline.model import Article, Event, Mark, PersonRef, Source
 
 Position = Callable[[int], tuple[int, int]]
 NEWS, CONTEXT = 0.7, 0.4
+_ANCHORED = re.compile(r"\b(?:in|on|during|from|between|the|last|early|late|mid)[\s-]+$",
+                      re.IGNORECASE)
+_LEADS = re.compile(r"(?:early|mid|late|the|last|this|spring|summer|autumn|fall|winter)\b",
+                    re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:since|until|till|by|before)\s+(?:the\s+)?$", re.IGNORECASE)
 _VERBS = (
     (r"\b(?:met|meet|meets|meeting|talks|held talks)\b", "hold talks", "holds talks"),
@@ -82,6 +86,9 @@ def _event_date(parts: Parts, dated: Sequence[DateMention], starts: Sequence[int
               and not _BOUND.search(parts.article.text[max(start, d.start - 8):d.start])
               and tense_at(parts.article.text[start:end], d.start - start, d.end - start)
               != "future"]
+    inside = [d for d in inside if d.value is not None and (
+        d.value.precision == Precision.DAY or _ANCHORED.search(
+            parts.article.text[max(start, d.start - 12):d.start]) or _LEADS.match(d.text))]
     if not inside or len(text.split()) < 5:
         return None
     return max(inside, key=lambda d: (d.value.precision if d.value else 0, -d.start))

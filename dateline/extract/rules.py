@@ -240,6 +240,10 @@ def judge_ago(m: re.Match[str], ctx: Ctx) -> Judged:
 
 def judge_duration(m: re.Match[str], ctx: Ctx) -> Judged:
     """``five years``, ``10 years in prison``: a length of time, not a date."""
+    groups = m.groupdict()
+    if (groups.get("u") or "").lower() == "second" and (groups.get("n") or "").lower() in {
+            "a", "an"}:
+        return None, False, ""
     return None, False, "a duration, not a date"
 
 

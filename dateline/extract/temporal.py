@@ -210,8 +210,9 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
          rf"(?:(?P<n>{NUMBER_RE})[\s-]+)(?P<u>{UNIT_RE})s?\b", re.IGNORECASE, judge_duration),
         (r"\b(?:the\s+)?(?:past|last|next|previous|coming)\s+(?:few\s+)?(?P<u>decade|century|"
          r"fortnight)s?\b", re.IGNORECASE, judge_duration),
-        (r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|"
-         r"CET|EST|EDT|ET|PT|MSK|HKT|local time)\b)?|\b\d{1,2}(?:\.\d\d)?\s*(?:a\.m\.|p\.m\.|"
+        (r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:a\.m\.|p\.m\.|(?:am|pm|GMT|UTC|BST|"
+         r"CET|EST|EDT|ET|PT|MSK|HKT|local time)\b))?(?:\s+(?:ET|GMT|UTC|BST|CET|EST|EDT|MSK)\b)?"
+         r"|\b\d{1,2}(?:\.\d\d)?\s*(?:a\.m\.|p\.m\.|"
          r"am\b|pm\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|BST|HKT|ET|EST|EDT|MSK)\b", 0,
          judge_clock),
         (rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arly|[Ll]ate|until|till)\s+)?"

@@ -8,7 +8,7 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|"
     r"going|planning|poised)\s+to|plans?\s+to|intends?\s+to|upcoming|(?:is|are)\s+to|"
     r"to\s+be\s+held|to\s+take\s+place|to\s+be|ends|begins|starts|opens|closes|resumes|"
-    r"continues|takes\s+place|is\s+due|are\s+due)\b",
+    r"continues|takes\s+place|is\s+due|are\s+due|falls|(?:is|are)\s+(?=on\s))\b",
     re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|took|made|came|went|saw|gave|began|left|won|"
