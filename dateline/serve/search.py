@@ -3,7 +3,8 @@
 After each good build the site is written (by ``write``) to a private folder, indexed there,
 and the index files are attached to the snapshot they belong to. Pages are never held back
 for it: tabs reload at once and search catches up a moment later (until then the previous
-index answers). Without Pagefind the preview simply has no search, like ``build``.
+index answers). Indexing waits for a pause in the saves. Without Pagefind the preview
+simply has no search, like ``build``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dateline.serve.state import Live, Snapshot
 from dateline.write import write_site
 
 INDEX = "pagefind"
+QUIET = 0.5  # seconds without a new build before indexing, so rebuilds never wait for it
 
 
 class SearchIndexer:
@@ -46,6 +48,8 @@ class SearchIndexer:
         while True:
             self._wanted.wait()
             self._wanted.clear()
+            while not self._stopped and self._wanted.wait(QUIET):
+                self._wanted.clear()  # saves keep coming: index once they pause
             if self._stopped:
                 return
             snapshot = self.live.current()
