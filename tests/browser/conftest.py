@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from fixture_site import build
-from harness import DESKTOP, launch, missing_browser, serve
+from harness import DESKTOP, launch, missing_browser, serve, tool_cache
 
 AXE_VERSION = "4"
 
@@ -72,7 +72,7 @@ def watched(browser: Any, address: str) -> Iterator[Watched]:
 @pytest.fixture(scope="session")
 def axe_source(pytestconfig: pytest.Config) -> str:
     """The text of ``axe.min.js`` from the npm registry (cached), or a skip with the reason."""
-    cache = Path(pytestconfig.cache.mkdir("axe-core"))
+    cache = tool_cache(pytestconfig, "axe-core")
     script = cache / "package" / "axe.min.js"
     if not script.is_file():
         npm = shutil.which("npm")

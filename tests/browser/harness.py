@@ -11,6 +11,7 @@ import contextlib
 import functools
 import http.server
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
 SUB_PATH = "/repo/"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+
+
+def tool_cache(config: Any, name: str) -> Path:
+    """A folder in pytest's cache for a fetched test tool (a temporary one without a cache)."""
+    cache = getattr(config, "cache", None)
+    if cache is not None:
+        return Path(cache.mkdir(name))
+    return Path(tempfile.mkdtemp(prefix=f"dateline-{name}-"))
 
 
 def missing_browser() -> str:

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from harness import tool_cache
 from helpers import build_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -77,7 +78,7 @@ def vnu(pytestconfig: pytest.Config) -> list[str]:
     java, npm = shutil.which("java"), shutil.which("npm")
     if java is None or npm is None:
         pytest.skip("the Nu Html Checker needs java and npm, and one is missing")
-    cache = Path(pytestconfig.cache.mkdir("vnu-jar"))
+    cache = tool_cache(pytestconfig, "vnu-jar")
     jar = cache / "package" / "build" / "dist" / "vnu.jar"
     if not jar.is_file():
         try:
