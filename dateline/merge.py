@@ -214,13 +214,3 @@ def _date_conflict(into: Event, other: Event) -> str:
     article = _article_of(other) or other.slug
     return (f"sources disagree on the date: {article} says {other.date.human()}, "
             f"this entry says {into.date.human()}")
-
-
-def sources_by_article(events: Iterable[Event]) -> dict[str, list[Event]]:
-    """Article slug to the events it supports, in timeline order."""
-    found: dict[str, list[Event]] = {}
-    for event in events:
-        for article in dict.fromkeys(s.article for s in event.sources if s.article):
-            found.setdefault(article, []).append(event)
-    return found
-

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from dateline.dates import EventDate
 from dateline.model import Theme
-from dateline.site import DataFile, Page, event_url, person_url
+from dateline.site import DataFile, Page, event_url, person_url, source_url
 
 SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
 
@@ -65,6 +65,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["human"] = human_date
     env.globals["event_url"] = event_url
     env.globals["person_url"] = person_url
+    env.globals["source_url"] = source_url
     return env
 
 

@@ -17,6 +17,9 @@ written to its slug: its page is ``tags/<slug>/``). Page kinds add:
   of shared events), most shared first).
 - ``tags.html``: ``entries`` (list of Facet: every tag with its number of events).
 - ``tag.html``: ``tag`` (as written) and ``events`` (its events in timeline order).
+- ``sources.html``: ``entries`` (list of (SourceView, number of events it supports)).
+- ``source.html``: ``source`` (:class:`SourceView`: the article, its outlet, date and text
+  as paragraphs) and ``events`` (the events it supports, in timeline order).
 - ``search.html``: nothing more (the search runs in the browser).
 - ``404.html``: like the others, but ``root`` is the absolute base path, since the page is
   served at any address.
@@ -27,11 +30,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from types import MappingProxyType
 from typing import Any
 
 from dateline import charts, facets
-from dateline.model import Event, Image, Person, Source, Timeline
+from dateline.dates import EventDate
+from dateline.model import Article, Event, Image, Person, Source, Timeline
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,53 @@ def event_url(event: Event) -> str:
 def person_url(person: Person) -> str:
     """``people/<slug>/``."""
     return f"people/{person.slug}/"
+
+
+def source_url(article: str) -> str:
+    """``sources/<article slug>/``."""
+    return f"sources/{article}/"
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """An article as its source page shows it: what its front matter or its text told."""
+
+    article: Article
+    title: str
+    outlet: str
+    published: EventDate | None
+    paragraphs: tuple[str, ...]
+
+
+def source_views(timeline: Timeline) -> list[tuple[SourceView, list[Event]]]:
+    """Every article with the events it supports, oldest first."""
+    supported: dict[str, list[Event]] = {}
+    told: dict[str, Source] = {}
+    for event in timeline.events:
+        for source in event.sources:
+            if source.article:
+                told.setdefault(source.article, source)
+                listed = supported.setdefault(source.article, [])
+                if event not in listed:
+                    listed.append(event)
+    views = []
+    for article in sorted(timeline.articles, key=lambda a: a.slug):
+        hint = told.get(article.slug, Source())
+        outlet = article.outlet or hint.outlet
+        published = article.published or hint.published
+        title = article.title or hint.title or " · ".join(
+            part for part in (outlet, published.human() if published else "") if part
+        ) or article.slug
+        paragraphs = tuple(" ".join(line.split()) for line in article.text.splitlines()
+                           if line.strip())
+        views.append((SourceView(article, title, outlet, published, paragraphs),
+                      supported.get(article.slug, [])))
+    return sorted(views, key=lambda item: _newest_last(item[0]))
+
+
+def _newest_last(view: SourceView) -> tuple[object, ...]:
+    dated = view.published.sort_key() if view.published else (date.max,)
+    return (dated, view.title.casefold(), view.article.slug)
 
 
 def root_for(url: str) -> str:
@@ -108,6 +160,11 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
     pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag,
                       events=[e for e in events if tag in e.tags])
                  for tag, slug in slugs.items())
+    sources = source_views(timeline)
+    pages.append(page("sources/", "sources.html",
+                      entries=[(view, len(supported)) for view, supported in sources]))
+    pages.extend(page(source_url(view.article.slug), "source.html", source=view,
+                      events=supported) for view, supported in sources)
     pages.append(page("search/", "search.html"))
     not_found = {**shared, "root": timeline.config.base_path, "page_url": "404.html"}
     pages.append(Page("404.html", "404.html", MappingProxyType(not_found)))

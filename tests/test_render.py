@@ -157,6 +157,7 @@ def test_timeline_json_has_the_documented_shape(site: Path) -> None:
         "tags": ["diplomacy"],
         "sources": [{"url": "https://example.org/talks", "title": "Talks held",
                      "outlet": "BBC News", "published": "2017-12-23"}],
+        "extracted": False,
     }
     assert [(e["date"], e["precision"]) for e in data["events"]] == [
         ("1991~", "year"), ("1994-10-17/1994-10-20", "day"), ("2017", "year"),
