@@ -98,3 +98,22 @@ def test_the_users_article_adds_a_source_not_an_event(tmp_path: Path) -> None:
     assert "cnn-johnson-lavrov-moscow" in articles
     page = (site / "events" / talks[0]["id"] / "index.html").read_text(encoding="utf-8")
     assert "Sergey Lavrov acknowledged significant problems" in page
+
+
+def test_source_pages_list_articles_and_the_events_they_support(tmp_path: Path) -> None:
+    content = articles_site(tmp_path)
+    run, site = build_site(tmp_path, content=content)
+    assert run.code == 0, run.err
+    index = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../sources/embassy-rules/"' in index
+    assert "Ministers agree on new embassy rules" in index and "1 event" in index
+    page = (site / "sources" / "embassy-rules" / "index.html").read_text(encoding="utf-8")
+    assert "Dateline Wire" in page and "15 May 2019" in page
+    assert "<p>The deal follows months of negotiations.</p>" in page
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    [event] = data["events"]
+    assert event["extracted"]
+    assert f'href="../../{event["url"].split("/", 3)[3]}"' in page
+    event_page = (site / "events" / event["id"] / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/embassy-rules/"' in event_page
+    assert "from articles" in event_page
