@@ -5,6 +5,7 @@ const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
 const LIMIT = 20;
 let engine = null;
 let latest = 0;
@@ -52,9 +53,27 @@ function resultItem(data) {
   return item;
 }
 
+function describe(query, total, shown) {
+  if (total === 0) { return "Nothing found for “" + query + "”."; }
+  const count = total + " result" + (total === 1 ? "" : "s") + " for “" + query + "”";
+  return count + (total > shown ? ", the first " + shown + " shown." : ".");
+}
+
+async function showMore(query, found, ticket) {
+  const from = list.children.length;
+  const batch = await Promise.all(found.results.slice(from, from + LIMIT).map((r) => r.data()));
+  if (ticket !== latest) { return; }
+  const items = batch.map(resultItem);
+  list.append(...items);
+  more.hidden = list.children.length >= found.results.length;
+  status.textContent = describe(query, found.results.length, list.children.length);
+  if (from > 0 && items.length) { items[0].querySelector("a").focus(); }
+}
+
 async function run(query) {
   const ticket = ++latest;
   list.replaceChildren();
+  more.hidden = true;
   if (!query.trim()) {
     status.textContent = "Type a name, a place or a word.";
     return;
@@ -68,14 +87,9 @@ async function run(query) {
     return;
   }
   const found = await pagefind.search(query);
-  const shown = await Promise.all(found.results.slice(0, LIMIT).map((r) => r.data()));
   if (ticket !== latest) { return; }
-  list.replaceChildren(...shown.map(resultItem));
-  const total = found.results.length;
-  status.textContent = total === 0
-    ? "Nothing found for “" + query + "”."
-    : total + " result" + (total === 1 ? "" : "s") + " for “" + query + "”"
-      + (total > LIMIT ? ", the first " + LIMIT + " shown." : ".");
+  more.onclick = () => showMore(query, found, ticket);
+  await showMore(query, found, ticket);
 }
 
 function remember(query) {

@@ -8,8 +8,8 @@ from typing import Any
 
 from conftest import Watched
 from fixture_site import EVENT_SLUGS
-from harness import DESKTOP
-from helpers import check_links
+from harness import DESKTOP, serve
+from helpers import build_site, check_links, event
 
 
 def visible_cards(page: Any) -> list[str]:
@@ -142,3 +142,27 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, address: str) -> None
 
 def test_every_internal_link_and_fragment_of_the_site_resolves(built_site: Path) -> None:
     assert check_links(built_site, "/repo/") == []
+
+
+def test_search_shows_twenty_results_then_more_on_request(browser: Any,
+                                                          tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        f"events/summit-{n:02d}.md": event(f"Summit number {n}", f"2001-01-{n:02d}")
+        for n in range(1, 26)}
+    run, site = build_site(tmp_path, files, "--base-url", "https://example.org/repo/")
+    assert run.code == 0, run.err
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    with serve(site) as address:
+        page.goto(address + "search/?q=summit")
+        page.wait_for_selector("#search-results li")
+        assert page.locator("#search-results li").count() == 20
+        assert page.locator("#search-status").inner_text() == (
+            "25 results for “summit”, the first 20 shown.")
+        page.get_by_role("button", name="More results").click()
+        page.wait_for_function("document.querySelectorAll('#search-results li').length == 25")
+        assert page.locator("#search-status").inner_text() == "25 results for “summit”."
+        assert page.locator("#search-more").is_hidden()
+        assert page.evaluate("document.activeElement.closest('li') === "
+                             "document.querySelectorAll('#search-results li')[20]")
+    context.close()
