@@ -8,7 +8,7 @@ dateparser reads the absolute calendar dates the patterns find (imported on firs
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -186,10 +186,10 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
          r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
          r"November|December)\b", 0, judge_month),
         (r"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
-         r"quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|last|next)\s+year|the\s+year))?",
+         r"(?P<k>quarter)(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|last|next)\s+year|the\s+year))?",
          re.IGNORECASE, judge_quarter),
         (r"\bQ(?P<qn>[1-4])(?:\s+(?P<y>\d{4}))?\b", 0, judge_quarter),
-        (r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>\d{4})|"
+        (r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+(?P<k>half)\s+of\s+(?:(?P<y>\d{4})|"
          r"(?P<rel>this|last|next)\s+year)", re.IGNORECASE, judge_half),
         (r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<y>1\d\d0|20\d0)'?s\b", 0,
          judge_decade),
@@ -198,7 +198,7 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
          r"the middle of|(?:the\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
          r"(?:\s+of)?)[\s-]+)?(?<![\d,.$£€#])\b(?P<y>\d{4})\b(?![,.]\d)", 0, judge_year),
         (r"\b(?:the\s+)?(?P<edge>start|beginning|end|middle)\s+of\s+(?:the|(?P<rel>this|last|next))"
-         r"\s+year\b", re.IGNORECASE, judge_year_part),
+         r"\s+(?P<k>year)\b", re.IGNORECASE, judge_year_part),
         (r"\b(?P<w>the day before yesterday|yesterday|today|tonight|tomorrow|last night|"
          r"(?:earlier|later) today|this (?:morning|afternoon|evening))\b", re.IGNORECASE,
          judge_relative_word),
@@ -222,12 +222,51 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
 )
 
 
+_MONTH_ANCHOR = (re.compile(rf"{MONTH_RE}(?![A-Za-z])"), "mon")
+_UNIT_ANCHOR = (re.compile(rf"\b{UNIT_RE}", re.IGNORECASE), "u")
+# Rule index → (a fast pattern, the group of the rule that starts where it matches): the rule
+# is then only tried in a window around each hit instead of at every position of the text.
+_ANCHORS: dict[int, tuple[re.Pattern[str], str]] = {
+    2: _MONTH_ANCHOR, 3: _MONTH_ANCHOR, 4: _MONTH_ANCHOR, 5: _MONTH_ANCHOR, 6: _MONTH_ANCHOR,
+    9: _MONTH_ANCHOR,
+    10: (re.compile(r"quarter", re.IGNORECASE), "k"),
+    12: (re.compile(r"half", re.IGNORECASE), "k"),
+    13: (re.compile(r"\d{3}0'?s"), "y"),
+    15: (re.compile(r"\d{4}"), "y"),
+    16: (re.compile(r"year", re.IGNORECASE), "k"),
+    17: (re.compile(r"the day before|yesterday|(?:earlier |later )?today|tonight|tomorrow|"
+                    r"last night|this (?:morning|afternoon|evening)", re.IGNORECASE), "w"),
+    18: (re.compile(r"week|month|year", re.IGNORECASE), "u"),
+    19: _UNIT_ANCHOR, 20: _UNIT_ANCHOR, 21: (re.compile(r"decade|centur|fortnight",
+                                                      re.IGNORECASE), "u"),
+    23: (re.compile(WEEKDAY_RE), "wd"),
+}
+_BEFORE, _AFTER = 60, 40
+
+
+def _matches(rank: int, text: str) -> Iterator[re.Match[str]]:
+    """Every match of rule ``rank``, found near its anchor's hits when it has one."""
+    pattern = RULES[rank][0]
+    anchor = _ANCHORS.get(rank)
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    hits, group = anchor
+    seen: set[tuple[int, int]] = set()
+    for hit in hits.finditer(text):
+        window = (max(0, hit.start() - _BEFORE), min(len(text), hit.end() + _AFTER))
+        for found in pattern.finditer(text, *window):
+            if found.start(group) == hit.start() and found.span() not in seen:
+                seen.add(found.span())
+                yield found
+
+
 def find_dates(text: str, published: date | None, base: int = 0) -> list[DateMention]:
     """Every date expression in ``text`` with its value and reason; spans offset by ``base``."""
     ctx = Context(text, published)
     matches: list[tuple[int, int, int, re.Match[str]]] = []
-    for rank, (pattern, _judge) in enumerate(RULES):
-        for found in pattern.finditer(text):
+    for rank in range(len(RULES)):
+        for found in _matches(rank, text):
             start, end = _span(found)
             if end > start:
                 matches.append((start - end, start, rank, found))
