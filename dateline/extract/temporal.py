@@ -224,22 +224,23 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
 
 _MONTH_ANCHOR = (re.compile(rf"{MONTH_RE}(?![A-Za-z])"), "mon")
 _UNIT_ANCHOR = (re.compile(rf"\b{UNIT_RE}", re.IGNORECASE), "u")
-# Rule index → (a fast pattern, the group of the rule that starts where it matches): the rule
-# is then only tried in a window around each hit instead of at every position of the text.
+_ANCHOR_OF: tuple[tuple[tuple[Judge, ...], tuple[re.Pattern[str], str]], ...] = (
+    ((_full_date, _day_range, _month_year, judge_month), _MONTH_ANCHOR),
+    ((judge_quarter, judge_half, judge_year_part), (re.compile(r"quarter|half|year",
+                                                               re.IGNORECASE), "k")),
+    ((judge_decade,), (re.compile(r"\d{3}0'?s"), "y")),
+    ((judge_year,), (re.compile(r"\d{4}"), "y")),
+    ((judge_relative_word,), (re.compile(
+        r"the day before|yesterday|(?:earlier |later )?today|tonight|tomorrow|last night|"
+        r"this (?:morning|afternoon|evening)", re.IGNORECASE), "w")),
+    ((judge_relative_unit, judge_ago, judge_duration), _UNIT_ANCHOR),
+    ((judge_weekday,), (re.compile(WEEKDAY_RE), "wd")),
+)
+# Rule index → (a fast pattern, the rule's group that starts where it matches): such a rule is
+# only tried in a window around each hit instead of at every position of the text.
 _ANCHORS: dict[int, tuple[re.Pattern[str], str]] = {
-    2: _MONTH_ANCHOR, 3: _MONTH_ANCHOR, 4: _MONTH_ANCHOR, 5: _MONTH_ANCHOR, 6: _MONTH_ANCHOR,
-    9: _MONTH_ANCHOR,
-    10: (re.compile(r"quarter", re.IGNORECASE), "k"),
-    12: (re.compile(r"half", re.IGNORECASE), "k"),
-    13: (re.compile(r"\d{3}0'?s"), "y"),
-    15: (re.compile(r"\d{4}"), "y"),
-    16: (re.compile(r"year", re.IGNORECASE), "k"),
-    17: (re.compile(r"the day before|yesterday|(?:earlier |later )?today|tonight|tomorrow|"
-                    r"last night|this (?:morning|afternoon|evening)", re.IGNORECASE), "w"),
-    18: (re.compile(r"week|month|year", re.IGNORECASE), "u"),
-    19: _UNIT_ANCHOR, 20: _UNIT_ANCHOR, 21: (re.compile(r"decade|centur|fortnight",
-                                                      re.IGNORECASE), "u"),
-    23: (re.compile(WEEKDAY_RE), "wd"),
+    rank: anchor for rank, (pattern, judge) in enumerate(RULES)
+    for judges, anchor in _ANCHOR_OF if judge in judges and anchor[1] in pattern.groupindex
 }
 _BEFORE, _AFTER = 60, 40
 
