@@ -1,4 +1,4 @@
-"""Judges for the date patterns of :mod:`dateline.extract.temporal`: value, verdict, reason.
+"""Judges of :mod:`dateline.extract.temporal` for relative dates and rejections.
 
 A judge returns ``(value, accepted, reason)``; an empty reason means "not a date expression at
 all", so a shorter pattern may claim the text instead.

@@ -2,7 +2,8 @@
 
 Every candidate keeps its span and the reason it was accepted or rejected. Rules live in
 :data:`RULES` (pattern → judge), tried together; where spans overlap the longest wins.
-dateparser reads the absolute calendar dates the patterns find (imported on first use).
+:mod:`absolute` judges dates written out (dateparser reads them, imported on first use);
+:mod:`rules` judges relative dates and the rejections.
 """
 
 from __future__ import annotations
@@ -11,12 +12,19 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from dateline.dates import EventDate, parse_date
 from dateline.extract import calendar_math as cm
+from dateline.extract.absolute import (
+    day_range,
+    full_date,
+    iso_date,
+    iso_month,
+    month_year,
+    numeric_date,
+)
 from dateline.extract.found import DateMention
-from dateline.extract.lexicon import MONTH_RE, MONTHS, NUMBER_RE, UNIT_RE, WEEKDAY_RE
+from dateline.extract.lexicon import MONTH_RE, NUMBER_RE, UNIT_RE, WEEKDAY_RE
 from dateline.extract.rules import (
     Judged,
     judge_ago,
@@ -47,137 +55,24 @@ class Context:
 Judge = Callable[[re.Match[str], Context], Judged]
 
 
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
-
-
-@lru_cache(maxsize=4096)
-def _calendar(text: str, order: str) -> date | None:
-    """dateparser's reading of an absolute date; None when it is not a real day."""
-    import dateparser
-
-    settings = {"STRICT_PARSING": True, "DATE_ORDER": order,
-                "REQUIRE_PARTS": ["day", "month", "year"]}
-    found = dateparser.parse(text, languages=["en"], settings=settings)
-    return found.date() if found is not None else None
-
-
-def _weekday_note(m: re.Match[str], day: date) -> str:
-    said = (m.group("wd") or "").lower()
-    if said and said != day.strftime("%A").lower():
-        return f"; the text says {m.group('wd')} but it was a {day.strftime('%A')}"
-    return ""
-
-
-def _full_date(m: re.Match[str], ctx: Context) -> Judged:
-    year = m.group("y")
-    if year is None:
-        return _yearless_day(m, ctx)
-    clean = f"{int(m.group('d'))} {_month(m.group('mon'))} {year}"
-    day = _calendar(clean, "DMY")
-    if day is None:
-        return None, False, "not a day of the calendar"
-    return cm.day_value(day), True, "day, month and year written out" + _weekday_note(m, day)
-
-
-def _yearless_day(m: re.Match[str], ctx: Context) -> Judged:
-    if ctx.published is None:
-        return None, False, "day and month without a year, and no publication date"
-    wd = (m.group("wd") or "").lower()
-    month, number = _month(m.group("mon")), int(m.group("d"))
-    if (month, number) == (9, 11) and re.match(r"(?:th)?\s+(?:terror\w*\s+)?(?:attacks?|hijack\w*|"
-                                               r"commission|anniversary|era)\b",
-                                               ctx.text[m.end():]):
-        return cm.day_value(date(2001, 9, 11)), True, "the 11 September 2001 attacks"
-    from dateline.extract.tense import tense_at
-
-    tense = tense_at(ctx.text, m.start(), m.end())
-    day = cm.day_near(ctx.published, month, number, tense)
-    if day is None:
-        return None, False, "not a day of the calendar"
-    if wd and day.strftime("%A").lower() != wd:
-        for year in (day.year - 1, day.year + 1):
-            other = cm.safe_day(year, month, number)
-            if other and other.strftime("%A").lower() == wd:
-                day = other
-    return cm.day_value(day), True, f"day and month; year from the publication date ({tense})"
-
-
-def _day_range(m: re.Match[str], ctx: Context) -> Judged:
-    first, value = m.group("d"), None
-    month = _month(m.group("mon"))
-    year = int(m.group("y")) if m.group("y") else None
-    if year is None and ctx.published is not None:
-        year = cm.month_near(ctx.published, month, "unknown")
-    if year is None:
-        return None, False, "day range without a year, and no publication date"
-    a, b = cm.safe_day(year, month, int(first)), cm.safe_day(year, month, int(m.group("d2")))
-    if a is None or b is None or b < a:
-        return None, False, "not a range of calendar days"
-    value = cm.day_range(a, b)
-    return value, True, "range of days in one month"
-
-
-def _iso(m: re.Match[str], ctx: Context) -> Judged:
-    day = cm.safe_day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    if day is None:
-        return None, False, "not a day of the calendar"
-    return cm.day_value(day), True, "ISO date"
-
-
-def _numeric(m: re.Match[str], ctx: Context) -> Judged:
-    a, b, year = int(m.group("a")), int(m.group("b")), m.group("y")
-    full = int(year) + (2000 if int(year) < 50 else 1900) if len(year) == 2 else int(year)
-    if a > 12 and b <= 12:
-        order = "DMY"
-    elif b > 12 and a <= 12:
-        order = "MDY"
-    else:
-        order = "MDY" if m.group("sep") == "/" and _american(ctx.text) else "DMY"
-    text = f"{a}/{b}/{full}"
-    day = _calendar(text, order)
-    if day is None:
-        return None, False, "numbers that are not a calendar date"
-    return cm.day_value(day), True, f"numeric date read as {order}"
-
-
-def _american(text: str) -> bool:
-    """True when the article writes "December 22" more than "22 December"."""
-    us = len(re.findall(rf"{MONTH_RE}\s+\d{{1,2}}\b", text))
-    uk = len(re.findall(rf"\b\d{{1,2}}\s+{MONTH_RE}", text))
-    return us > uk
-
-
-def _month_year(m: re.Match[str], ctx: Context) -> Judged:
-    year, month = int(m.group("y")), _month(m.group("mon"))
-    if not 1000 <= year <= 2100:
-        return None, False, "month with a number that is not a year"
-    part = m.group("part")
-    return cm.month_value(year, month), True, "month and year" + (f" ({part})" if part else "")
-
-
-def _iso_month(m: re.Match[str], ctx: Context) -> Judged:
-    return cm.month_value(int(m.group("y")), int(m.group("m"))), True, "ISO month"
-
-
 WD = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?"
 M = rf"(?P<mon>{MONTH_RE})(?![A-Za-z])"
 RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
     (re.compile(pattern, flags), judge) for pattern, flags, judge in (
-        (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", 0, _iso),
+        (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", 0, iso_date),
         (r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![/.]\d)",
-         0, _numeric),
+         0, numeric_date),
         (rf"\b{WD}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{M}(?:,?\s+(?P<y>\d{{4}})\b)?",
-         0, _full_date),
+         0, full_date),
         (rf"\b{WD}{M}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:%]|,\d|\.\d)"
-         rf"(?:,?\s+(?P<y>\d{{4}})\b(?!,\d))?", 0, _full_date),
+         rf"(?:,?\s+(?P<y>\d{{4}})\b(?!,\d))?", 0, full_date),
         (rf"\b(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+{M}(?:,?\s+(?P<y>\d{{4}})\b)?",
-         0, _day_range),
+         0, day_range),
         (rf"\b{M}\s+(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\b(?:,?\s+(?P<y>\d{{4}})\b)?",
-         0, _day_range),
+         0, day_range),
         (rf"\b(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|"
-         rf"the middle of)[\s-]+)?{M}\s+(?:of\s+)?(?P<y>\d{{4}})\b(?!,\d)", 0, _month_year),
-        (r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])\b(?![-/]\d)", 0, _iso_month),
+         rf"the middle of)[\s-]+)?{M}\s+(?:of\s+)?(?P<y>\d{{4}})\b(?!,\d)", 0, month_year),
+        (r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])\b(?![-/]\d)", 0, iso_month),
         (r"\b(?P<y>1[89]\d\d|20\d\d)\s*[-–]\s*(?P<y2>\d{4}|\d{2})\b(?![-–/.]\d)", 0,
          judge_year_range),
         (r"\b(?:(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Tt]hrough|[Dd]uring|"
@@ -225,7 +120,7 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
 _MONTH_ANCHOR = (re.compile(rf"{MONTH_RE}(?![A-Za-z])"), "mon")
 _UNIT_ANCHOR = (re.compile(rf"\b{UNIT_RE}", re.IGNORECASE), "u")
 _ANCHOR_OF: tuple[tuple[tuple[Judge, ...], tuple[re.Pattern[str], str]], ...] = (
-    ((_full_date, _day_range, _month_year, judge_month), _MONTH_ANCHOR),
+    ((full_date, day_range, month_year, judge_month), _MONTH_ANCHOR),
     ((judge_quarter, judge_half, judge_year_part), (re.compile(r"quarter|half|year",
                                                                re.IGNORECASE), "k")),
     ((judge_decade,), (re.compile(r"\d{3}0'?s"), "y")),
