@@ -65,7 +65,8 @@ def test_tag_pages_and_the_tag_index(tmp_path: Path) -> None:
     assert links == [("../tags/trade/", "trade"), ("../tags/war/", "war")]
     assert "2 events" in index
     war = read_page(site, "tags/war/")
-    assert [h.text for h in find_all(war, "h2", class_="card-title")] == ["B", "C"]
+    assert [h.text for h in find_all(war, "h3", class_="card-title")] == ["B", "C"]
+    assert [h.text for h in find_all(war, "h2")] == ["2010", "2013"]
     event_page = read_page(site, "events/c/")
     assert [a.attrs["href"] for a in find_all(event_page, "a", class_="tag")] == [
         "../../tags/trade/", "../../tags/war/"]
