@@ -57,6 +57,9 @@ RELOAD_JS = """\
     worker.port.onmessage = function (event) { handle(event.data); };
     worker.port.start();
     window.addEventListener("pagehide", function () { worker.port.postMessage("bye"); });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) { location.reload(); }  // back from the page cache: listen afresh
+    });
   } else if (window.EventSource) {
     var source = new EventSource(base + "events");
     source.addEventListener("build", function (event) { handle(JSON.parse(event.data)); });
