@@ -72,7 +72,8 @@ _NOT_NAME = frozenset(
     "democrats democratic republicans socialists conservatives liberals aid science questions "
     "prize award awards cup trophy day week hotel restaurant museum gallery school academy "
     "tower palace castle cathedral abbey memorial bay island islands river lake mountains "
-    "valley hill forest".split()
+    "valley hill forest garden gardens street avenue lane stadium arena centre theatre "
+    "theater".split()
 )  # fmt: skip
 _FUNCTION = frozenset(
     "the a an and of in on at to for by with from as but or if when while after before since "

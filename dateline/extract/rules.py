@@ -84,9 +84,10 @@ def judge_quarter(m: re.Match[str], ctx: Ctx) -> Judged:
     word = (groups.get("q") or "").lower()
     if ctx.published is None and not groups.get("y"):
         return None, False, NO_DATE
-    if word == "last" and not groups.get("y") and not groups.get("rel"):
+    shift = {"last": -3, "previous": -3, "current": 0, "this": 0, "next": 3, "coming": 3}
+    if word in shift and not groups.get("y") and not groups.get("rel"):
         assert ctx.published is not None
-        year, month = cm.shift_month(ctx.published.year, ctx.published.month, -3)
+        year, month = cm.shift_month(ctx.published.year, ctx.published.month, shift[word])
         quarter = cm.quarter_of(month)
     else:
         quarter = int(groups["qn"]) if groups.get("qn") else ORDINAL_QUARTER.get(word, 4)

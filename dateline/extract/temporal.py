@@ -80,7 +80,8 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
          r"and|or|to|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
          r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
          r"November|December)\b", 0, judge_month),
-        (r"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
+        (r"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th|current|this|"
+         r"next|coming|previous)[\s-]+"
          r"(?P<k>quarter)(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|last|next)\s+year|the\s+year))?",
          re.IGNORECASE, judge_quarter),
         (r"\bQ(?P<qn>[1-4])(?:\s+(?P<y>\d{4}))?\b", 0, judge_quarter),
