@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from dateline.diagnostics import Diagnostic, closest, warning
-from dateline.model import Event, Person
+from dateline.model import Content, Event, Mark, Person
 
 
 def person_hint(text: str, people: Sequence[Person], normal: Callable[[str], str]) -> str:
@@ -45,3 +45,23 @@ def tag_warnings(events: Iterable[Event]) -> Iterator[Diagnostic]:
                 yield warning(event.mark.path, event.mark.line, event.mark.col,
                               f"tag '{tag}' is used by no other event",
                               f"did you mean '{near}'?")
+
+
+def link_warnings(content: Content) -> Iterator[Diagnostic]:
+    """An entry's ``articles:`` or an article's ``event:`` naming a file that does not exist."""
+    articles = {article.slug for article in content.articles}
+    events = {event.slug for event in content.events}
+    for event in content.events:
+        for slug in event.articles:
+            if slug not in articles:
+                yield _dangling(event.mark, "article", slug, articles)
+    for article in content.articles:
+        if article.event and article.event not in events:
+            yield _dangling(article.mark, "event", article.event, events)
+
+
+def _dangling(mark: Mark, kind: str, slug: str, known: set[str]) -> Diagnostic:
+    folder = "articles" if kind == "article" else "events"
+    near = closest(slug, known, 0.6)
+    hint = f"did you mean '{near}'?" if near else f"no content/{folder}/{slug}.* exists"
+    return warning(mark.path, mark.line, mark.col, f"there is no {kind} '{slug}'", hint)

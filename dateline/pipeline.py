@@ -17,6 +17,7 @@ from dateline.diagnostics import Diagnostic, error, ordered
 from dateline.exports import export_files
 from dateline.extract.cache import CACHE_DIR, extract_all
 from dateline.feeds import feed_files
+from dateline.hints import link_warnings
 from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
@@ -118,7 +119,7 @@ def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:
     extracted = [event for extraction in extractions for event in extraction.events]
     timeline, problems = build_timeline(content, extracted=extracted, drafts=settings.drafts)
     media = load_media(settings.content)
-    found = [*loaded.diagnostics, *undated, *problems,
+    found = [*loaded.diagnostics, *undated, *problems, *link_warnings(loaded.content),
              *check_timeline(timeline, {asset.path for asset in media})]
     kept = replace(reuse or Reuse(), loaded=loaded.memo)
     return Result({}, ordered(found), timeline, media, reuse=kept)

@@ -46,3 +46,23 @@ def test_misspelt_site_keys_get_a_hint(tmp_path: Path) -> None:
     assert run.problems == ["content/site.yaml:3:1: unknown key 'languag' "
                             "(did you mean 'language'?)"]
     assert run.code == 1
+
+
+def test_links_to_files_that_do_not_exist_are_flagged(tmp_path: Path) -> None:
+    article = "---\noutlet: Wire\nevent: {event}\n---\nLONDON - Talks were held on Monday.\n"
+    files = {
+        "events/summit-talks.md": event("Summit", extra="articles: [wire-sumit, wire-other]\n"),
+        "articles/wire-summit.txt": article.format(event="summit-talk"),
+        "articles/wire-other.txt": article.format(event="summit-talks"),
+        "articles/wire-lone.txt": article.format(event="no-such-thing"),
+    }
+    run = check_site(tmp_path, files)
+    flagged = sorted(line for line in run.problems if "there is no" in line)
+    assert flagged == [
+        "content/articles/wire-lone.txt:1:1: warning: there is no event 'no-such-thing' "
+        "(no content/events/no-such-thing.* exists)",
+        "content/articles/wire-summit.txt:1:1: warning: there is no event 'summit-talk' "
+        "(did you mean 'summit-talks'?)",
+        "content/events/summit-talks.md:1:1: warning: there is no article 'wire-sumit' "
+        "(did you mean 'wire-summit'?)",
+    ]
