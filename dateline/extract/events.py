@@ -124,7 +124,7 @@ def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position
     refs = tuple(PersonRef(p.slug or p.name, Mark(article.mark.path, *position(p.start)))
                  for p in people)
     news = _is_news(value, parts.published)
-    source = Source(url=article.url, title=article.title,
+    source = Source(url=article.url, title=article.title or headline(parts.blocks),
                     outlet=article.outlet or (parts.dateline.outlet if parts.dateline else ""),
                     published=parts.published, article=article.slug, quote=quote)
     return Event(
@@ -133,6 +133,14 @@ def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position
         date=value, mark=mark, people_refs=refs, places=tuple(places), sources=(source,),
         extracted=True, confidence=NEWS if news else CONTEXT,
     )
+
+
+def headline(blocks: Sequence[Block]) -> str:
+    """The article's headline: its first block, when that is a heading of a few words."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind != "heading" or len(first.text.split()) < 3:
+        return ""
+    return first.text.strip()
 
 
 def _is_news(value: EventDate, published: EventDate | None) -> bool:
