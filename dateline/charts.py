@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from dateline.dates import EventDate, Point
 from dateline.model import Event, Role
 
 BAR_WIDTH = 20
 BAR_GAP = 4
 OVERVIEW_HEIGHT = 80
 ROLE_SCALE = 1000
+ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class RolesChart:
     first: int
     last: int
     ticks: tuple[tuple[int, float], ...] = ()  # (year, % from the left) at round years
+    events: tuple[int, ...] = ()  # where the person's events fall, on the same scale
     scale: int = ROLE_SCALE
 
 
@@ -95,32 +97,30 @@ def roles_chart(roles: Sequence[Role], events: Iterable[Event],
     dated = [r for r in roles if r.start is not None or r.end is not None]
     if not dated:
         return None
+    dates = [e.date for e in events]
     years = [p.year for r in dated for p in (r.start, r.end) if p is not None]
-    years += [e.date.year for e in events]
+    years += [d.year for d in dates]
     first = min(years)
     last = max(*years, horizon if any(r.end is None for r in dated) else first)
     span = max(last + 1 - first, 1)
 
-    def position(point: EventDate | None, default: float) -> float:
-        if point is None:
-            return default
-        start: Point = point.start
-        day = start.first_day().timetuple().tm_yday - 1
-        return (start.year - first + day / 365) / span
+    def position(day: date) -> float:
+        return (day.year - first + (day.timetuple().tm_yday - 1) / 365) / span
 
-    ordered = sorted(dated, key=_role_key)
     spans = []
-    for role in ordered:
-        begin = position(role.start, 0.0)
-        end = 1.0 if role.end is None else position(role.end, 1.0)
+    for role in sorted(dated, key=_role_key):
+        begin = position(role.start.start.first_day()) if role.start else 0.0
+        end = position(role.end.start.last_day() + ONE_DAY) if role.end else 1.0
         x = round(begin * ROLE_SCALE)
-        width = max(round(end * ROLE_SCALE) - x, 6)
+        width = max(round(min(end, 1.0) * ROLE_SCALE) - x, 6)
         spans.append(RoleSpan(role, min(x, ROLE_SCALE - 6), width, role.end is None,
                               role.start is None))
+    marks = tuple(sorted({round(position(d.start.first_day()) * ROLE_SCALE) for d in dates}))
     every = 10 if span > 40 else (5 if span > 8 else 1)
     ticks = tuple((year, round((year - first) / span * 100, 2))
-                  for year in range(first, last + 1) if year % every == 0 and year != first)
-    return RolesChart(tuple(spans), first, last, ticks)
+                  for year in range(first, last + 1)
+                  if year % every == 0 and (year - first) / span >= 0.1)  # clear of `first`
+    return RolesChart(tuple(spans), first, last, ticks, marks)
 
 
 def _role_key(role: Role) -> tuple[tuple[int, int, int], str]:

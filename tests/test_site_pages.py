@@ -40,12 +40,13 @@ def test_overview_has_a_bar_for_every_year_and_links_only_where_there_are_events
 def test_roles_run_in_order_and_an_open_role_reaches_the_last_year() -> None:
     roles = (Role("Envoy", parse_date("2016-07")),
              Role("Minister", parse_date("2010"), parse_date("2015")))
-    chart = roles_chart(roles, [], horizon=2019)
+    chart = roles_chart(roles, [_event("a", "2012-07-02")], horizon=2019)
     assert chart is not None
+    assert chart.events == (250,)  # half-way through 2012 of 2010–2019
     assert (chart.first, chart.last) == (2010, 2019)
     minister, envoy = chart.spans
     assert minister.role.title == "Minister" and minister.x == 0
-    assert minister.width == 500 and not minister.open_end  # 2010 to 2015 of 2010–2019
+    assert minister.width == 600 and not minister.open_end  # 2010 to 2015 of 2010–2019
     assert envoy.open_end and envoy.x + envoy.width == 1000
     assert roles_chart((Role("Undated"),), [], horizon=2019) is None
 
@@ -77,9 +78,9 @@ def test_person_page_shows_roles_and_who_they_appear_with(tmp_path: Path) -> Non
     assert run.code == 0, run.err
     ann = read_page(site, "people/ann/")
     assert [s.text for s in find_all(ann, "span", class_="role-title")] == [
-        "Minister", "Envoy"]
+        "Minister", "Envoy", "Events on this timeline"]
     assert [s.text for s in find_all(ann, "span", class_="role-dates")] == [
-        "2010 – 2015", "July 2016 – present"]
+        "2010 – 2015", "July 2016 – present", "4"]
     together = [(li.text.split()[0:2], li.text.split()[-2]) for li in
                 find_all(ann, "li") if "event" in li.text and "Example" in li.text]
     assert together == [(["Bob", "Example"], "3"), (["Cy", "Example"], "2")]
