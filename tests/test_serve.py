@@ -10,8 +10,6 @@ import http.client
 import json
 import shutil
 import socket
-import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +19,7 @@ from helpers import TEMPLATES, event, make_site, read_page, run_cli
 
 from dateline.search import indexer
 from dateline.serve import Preview
-from dateline.serve.http import BadPath, PreviewHandler, Redirect, host_name, site_path
+from dateline.serve.http import BadPath, Redirect, host_name, site_path
 
 DEADLINE = 20.0
 
@@ -297,52 +295,6 @@ def test_bad_content_never_stops_the_server(preview: Preview, content: Path) -> 
     page = str(wait_for("the overlay", lambda: _with_overlay(get(preview, "/")[1])))
     assert "content/events/broken.md:" in page and "content/people/x.md:1:1:" in page
     assert preview.server.live.current().site  # the last good site is still there
-
-
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(BROWSER is None, reason="chromium is not installed (CI installs it)")
-def test_ten_tabs_share_one_stream_and_all_reload(preview: Preview, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    counts = {"pages": 0, "open": 0, "most": 0}
-    lock = threading.Lock()
-    serve_file, stream = PreviewHandler._file, PreviewHandler._stream
-
-    def counted_file(self: PreviewHandler, head: bool) -> None:
-        with lock:
-            counts["pages"] += self.path == "/"
-        serve_file(self, head)
-
-    def counted_stream(self: PreviewHandler) -> None:
-        with lock:
-            counts["open"] += 1
-            counts["most"] = max(counts["most"], counts["open"])
-        try:
-            stream(self)
-        finally:
-            with lock:
-                counts["open"] -= 1
-
-    monkeypatch.setattr(PreviewHandler, "_file", counted_file)
-    monkeypatch.setattr(PreviewHandler, "_stream", counted_stream)
-    frames = "".join('<iframe src="/"></iframe>' for _ in range(10))
-    files = dict(preview.live.current().files)
-    files["tabs.html"] = f"<!doctype html><title>tabs</title><body>{frames}</body>".encode()
-    preview.live.publish(files, [])
-    browser = subprocess.Popen(
-        [str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--remote-debugging-port=0", f"--user-data-dir={tmp_path / 'profile'}",
-         preview.url + "tabs.html"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for("ten pages and their stream", lambda: counts["pages"] >= 10 and counts["open"])
-        preview.live.publish(files, [])  # a new build: every tab must reload
-        wait_for("ten reloads", lambda: counts["pages"] >= 20)
-        assert counts["most"] == 1  # one SharedWorker, one connection for all ten
-    finally:
-        browser.terminate()
-        browser.wait(timeout=DEADLINE)
 
 
 def test_a_static_symlink_leading_out_of_the_theme_is_neither_served_nor_built(
