@@ -151,6 +151,16 @@ def test_warnings_show_in_a_smaller_panel_with_the_text_check_prints(preview: Pr
     assert get(preview, "/events/treaty/")[0] == 200  # warnings never block the site
 
 
+def test_strict_keeps_the_last_good_site_on_warnings_too(content: Path) -> None:
+    with Preview(content, TEMPLATES, port=0, say=lambda _: None, strict=True) as preview:
+        (content / "events" / "treaty.md").write_text(
+            event("Treaty changed", "1994-05-06", extra="people: [Nobody Known]\n"),
+            encoding="utf-8")
+        page = str(wait_for("the overlay", lambda: _with_overlay(get(preview, "/")[1])))
+        assert 'class="dateline-failed"' in page and "unknown person" in page
+        assert "Treaty signed" in page and "Treaty changed" not in page
+
+
 def _with_overlay(page: str) -> str:
     return page if 'id="dateline-overlay"' in page else ""
 

@@ -22,7 +22,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C; content mistakes show in the page, never stop the server."""
     try:
-        preview = Preview(args.content, args.templates, args.host, args.port, args.base_url)
+        preview = Preview(args.content, args.templates, args.host, args.port, args.base_url,
+                          strict=args.strict)
     except OSError as exc:
         print(f"dateline: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
               file=sys.stderr)

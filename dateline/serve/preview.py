@@ -29,8 +29,10 @@ class Preview:
     """The preview server and its watcher; use as a context manager or call ``close``."""
 
     def __init__(self, content: Path, templates: Path, host: str = "127.0.0.1",
-                 port: int = 8000, base_url: str | None = None, say: Say = _stderr) -> None:
+                 port: int = 8000, base_url: str | None = None, say: Say = _stderr,
+                 strict: bool = False) -> None:
         self.live = Live()
+        self.strict = strict  # warnings fail the build too, as with check --strict
         self.say = say
         self.server = PreviewServer((host, port), self.live, LOCAL_NAMES | {host.lower()})
         shown = f"[{host}]" if ":" in host else host
@@ -51,7 +53,8 @@ class Preview:
         started = time.perf_counter()
         try:
             result = pipeline.build(self.settings, self._reuse)
-            problems, files = result.diagnostics, None if result.failed else result.files
+            failed = result.failed or (self.strict and bool(result.diagnostics))
+            problems, files = result.diagnostics, None if failed else result.files
             self._reuse = result.reuse
         except Exception as exc:  # a bug in dateline must not stop the preview
             self.say(traceback.format_exc().rstrip())
