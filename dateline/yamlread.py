@@ -7,13 +7,18 @@ errors, and nesting is limited, so no YAML document can run code or blow up in m
 
 from __future__ import annotations
 
+import importlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 MAX_DEPTH = 20
-_CParser: Any = getattr(yaml, "CParser", None)  # libyaml's parser, when PyYAML was built with it
+try:  # libyaml's parser, when PyYAML was built with it; else the careful reader only
+    _CParser: Any = getattr(importlib.import_module("yaml.cyaml"), "CParser", None)
+except ImportError:  # pragma: no cover
+    _CParser = None
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,10 @@ def _refusal(message: str, event: Any, hint: str) -> YamlProblem:
 
 def parse_yaml(text: str, first_line: int = 1) -> YNode | None:
     """Parse one YAML document; positions are shifted so ``first_line`` is line 1 of ``text``."""
-    if _CParser is not None:
-        try:
-            return _parse_fast(text, first_line - 1)
-        except _Unsure:
-            pass  # the careful reader below gives the exact problem and its place
+    try:
+        return _parse_fast(text, first_line - 1)
+    except _Unsure:
+        pass  # the careful reader below gives the exact problem and its place
     return _parse_careful(text, first_line)
 
 
@@ -108,6 +112,7 @@ class _Unsure(Exception):
     """The fast path met something it leaves to the careful reader: any problem at all."""
 
 
+_LENIENT = re.compile("[\t?\ufeff]|[|>][-+0-9]*#")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _QUOTED = frozenset(("'", '"'))
 
@@ -119,7 +124,8 @@ def _parse_fast(text: str, shift: int) -> YNode | None:
     deep nesting, duplicate or non-scalar keys, several documents and every syntax error
     are handed back, so the careful reader reports them exactly as it always has.
     """
-    assert _CParser is not None
+    if _CParser is None or _LENIENT.search(text):
+        raise _Unsure  # libyaml accepts a few things PyYAML refuses: let PyYAML decide
     parser = _CParser(text)
     try:
         get = parser.get_event
@@ -154,6 +160,8 @@ def _fast_node(get: Any, event: Any, shift: int, depth: int) -> YNode:
             items.append(_fast_node(get, event, shift, depth + 1))
             event = get()
         return YNode("seq", tuple(items), line, col)
+    if event.flow_style:
+        raise _Unsure  # libyaml places the empty values of {a: , b: 1} elsewhere
     pairs = []
     seen = set()
     event = get()
