@@ -9,9 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from slugify import slugify
-
 from dateline.model import Event, Person
+from dateline.slugs import make_slug, unique
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,7 @@ def tag_slugs(events: Iterable[Event]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for tag in sorted({tag for event in events for tag in event.tags}):
-        base = slugify(tag) or "tag"
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
+        slug = unique(make_slug(tag, "tag"), taken.__contains__)
         slugs[tag] = slug
         taken.add(slug)
     return slugs

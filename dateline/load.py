@@ -16,12 +16,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from slugify import slugify
-
 from dateline import schema
 from dateline.diagnostics import Diagnostic, error, warning
 from dateline.entries import article_from, config_from, event_from, person_from
 from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
+from dateline.slugs import is_slug, make_slug
 from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_matter
 
 MAX_BYTES = 2_000_000
@@ -202,8 +201,8 @@ def _check_slug(stem: str, shown: str, seen: dict[str, str],
                 problems: list[Diagnostic]) -> str | None:
     """The file name is the slug: lower-case ASCII words joined by hyphens, unique."""
     normal = unicodedata.normalize("NFC", stem)
-    if not schema.SLUG.fullmatch(normal):
-        suggestion = slugify(normal) or "event"
+    if not is_slug(normal):
+        suggestion = make_slug(normal, "event")
         problems.append(error(shown, 1, 1, f"file name '{stem}' is not a valid slug",
                               f"rename it to '{suggestion}' with lower-case letters, digits "
                               "and hyphens"))

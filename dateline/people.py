@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 
-from slugify import slugify
-
 from dateline.diagnostics import Diagnostic, warning
 from dateline.hints import person_hint
 from dateline.model import Event, Person, Role
+from dateline.slugs import make_slug, unique
 
 
 def normal(text: str) -> str:
@@ -76,11 +75,10 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
 
 
 def _auto_slug(name: str, known: Mapping[str, Person]) -> str:
-    base = slugify(name) or "person"
-    slug, counter = base, 2
-    while slug in known and not (known[slug].auto and normal(known[slug].name) == normal(name)):
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    def taken(slug: str) -> bool:
+        return slug in known and not (known[slug].auto and normal(known[slug].name) == normal(name))
+
+    return unique(make_slug(name, "person"), taken)
 
 
 def check_roles(events: Iterable[Event], people: Mapping[str, Person],

@@ -280,5 +280,3 @@ def json_schema(spec: Spec) -> dict[str, Any]:
         return base
     return base | {"type": "string"}
 
-
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

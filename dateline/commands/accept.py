@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
-
-from slugify import slugify
 
 from dateline import pipeline
 from dateline.commands.common import add_content_options, report, settings_from
+from dateline.commands.entryfile import Refused, create_entry, entry_slug
 from dateline.commands.review import unreviewed
 from dateline.diagnostics import did_you_mean
 from dateline.model import Event
@@ -35,20 +33,14 @@ def run(args: argparse.Namespace) -> int:
         hint = did_you_mean(args.id, found, 0.6) or "run 'python build.py review' for the ids"
         print(f"dateline: no extracted event '{args.id}' ({hint})", file=sys.stderr)
         return 1
-    folder: Path = args.content / "events"
-    path = _free_path(folder, slugify(event.title, max_length=60, word_boundary=True) or "event")
-    folder.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(entry_text(event))
+    try:
+        path = create_entry(args.content / "events", [entry_slug(event.title)], None,
+                            entry_text(event))
+    except Refused as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {path}: edit it, then run 'python build.py check'")
     return 0
-
-
-def _free_path(folder: Path, slug: str) -> Path:
-    path, counter = folder / f"{slug}.md", 2
-    while path.exists():
-        path, counter = folder / f"{slug}-{counter}.md", counter + 1
-    return path
 
 
 def entry_text(event: Event) -> str:

@@ -13,20 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from slugify import slugify
-
 from dateline import pipeline, schema
 from dateline.commands.common import add_content_options, settings_from
+from dateline.commands.entryfile import Refused, create_entry, entry_slug
 from dateline.dates import DateError, parse_date
 from dateline.load import load_content
 from dateline.people import build_registry
 
 HELP = "write a new commented event, person or article file with a unique slug"
 FOLDERS = {"event": "events", "person": "people", "article": "articles"}
-
-
-class Refused(ValueError):
-    """The entry cannot be written as asked; the message says why."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the file, then report what ``check`` says about it."""
     try:
         names, text = _entry(args)
-        path = _write(args.content / FOLDERS[args.kind], names, args.slug, text)
+        path = create_entry(args.content / FOLDERS[args.kind], names, args.slug, text)
     except Refused as exc:
         print(f"dateline: {exc}", file=sys.stderr)
         return 1
@@ -76,42 +71,16 @@ def _entry(args: argparse.Namespace) -> tuple[list[str], str]:
     """The slugs to try, best first, and the file's text."""
     if args.kind == "event":
         date = _date(args.date)
-        base = _slug(args.title)
+        base = entry_slug(args.title)
         return [base, f"{base}-{date[:4]}"], event_text(
             args.title, date, _people(args), args.tags, args.source, args.summary, args.draft)
     if args.kind == "person":
         _refuse_known(args.content, args.name)
-        return [_slug(args.name)], person_text(args.name, args.aliases)
+        return [entry_slug(args.name)], person_text(args.name, args.aliases)
     published = _date(args.published) if args.published else ""
     body = _article_body(args.text)
     name = args.title or _url_words(args.url) or args.outlet
-    return [_slug(name)], article_text(args.url, args.outlet, args.title, published, body)
-
-
-def _slug(title: str) -> str:
-    """Lower-case ASCII words joined by hyphens; Cyrillic and accents transliterated."""
-    return slugify(title, max_length=60, word_boundary=True) or "entry"
-
-
-def _write(folder: Path, names: list[str], slug: str | None, text: str) -> Path:
-    """Create the file under a free slug; an explicit ``--slug`` that is taken is refused."""
-    suffix = ".txt" if folder.name == "articles" else ".md"
-    if slug is not None and not schema.SLUG.fullmatch(slug):
-        raise Refused(f"'{slug}' is not a valid slug (lower-case letters, digits, hyphens)")
-    candidates = [slug] if slug else [*names, *(f"{names[0]}-{n}" for n in range(2, 100))]
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in candidates:
-        path = folder / f"{name}{suffix}"
-        taken = [p for p in folder.glob(f"{name}.*") if p.suffix in (".md", ".txt")]
-        if taken:
-            continue
-        try:
-            with path.open("x", encoding="utf-8") as handle:
-                handle.write(text)
-        except FileExistsError:
-            continue
-        return path
-    raise Refused(f"{folder / (candidates[0] + suffix)} already exists; not overwriting it")
+    return [entry_slug(name)], article_text(args.url, args.outlet, args.title, published, body)
 
 
 def _date(text: str) -> str:

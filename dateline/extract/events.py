@@ -15,14 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from slugify import slugify
-
 from dateline.dates import EventDate, Precision
 from dateline.extract.found import Block, Dateline, DateMention, PersonMention
 from dateline.extract.places import find_places
 from dateline.extract.sentences import split_sentences
 from dateline.extract.tense import tense_at
 from dateline.model import Article, Event, Mark, PersonRef, Source
+from dateline.slugs import make_slug, unique
 
 Position = Callable[[int], tuple[int, int]]
 NEWS, CONTEXT = 0.7, 0.4
@@ -152,11 +151,8 @@ def _is_news(value: EventDate, published: EventDate | None) -> bool:
 
 def _slug(article: str, value: EventDate, people: Sequence[PersonMention],
           used: set[str]) -> str:
-    who = "-".join(p.slug or slugify(p.name) for p in people[:2]) or "event"
-    base = slugify(f"{article}-{value.edtf()}-{who}")
-    slug, counter = base, 2
-    while slug in used:
-        slug, counter = f"{base}-{counter}", counter + 1
+    who = "-".join(p.slug or make_slug(p.name, "") for p in people[:2]) or "event"
+    slug = unique(make_slug(f"{article}-{value.edtf()}-{who}", "event"), used.__contains__)
     used.add(slug)
     return slug
 
