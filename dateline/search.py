@@ -10,6 +10,8 @@ requirement: when Pagefind is missing or fails, the build goes on with a warning
 
 from __future__ import annotations
 
+import ctypes
+import signal
 import subprocess
 from pathlib import Path
 
@@ -26,6 +28,16 @@ def indexer() -> Path | None:
     return found if found is not None and found.is_file() else None
 
 
+def _die_with_parent() -> None:
+    """In the indexer's process: end it if the build is killed, so that it does not go on
+    writing into a staging folder that the next build has removed (Linux only)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def index_site(folder: Path) -> list[str]:
     """Write the search index into ``folder``; return warnings (empty when all went well)."""
     program = indexer()
@@ -36,6 +48,7 @@ def index_site(folder: Path) -> list[str]:
         done = subprocess.run(
             [str(program), "--site", str(folder), "--silent"],
             capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
+            preexec_fn=_die_with_parent,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return [f"search index not built: Pagefind could not run ({exc}); "

@@ -1,14 +1,15 @@
 """Files to the output folder: the only module that writes.
 
-The new site is written to a temporary folder beside the output and swapped in with two
-renames, so readers and the preview server never see a half-written site and a failed build
-leaves the previous one as it was. A file whose bytes did not change is hard-linked from the
+The new site is written to a temporary folder beside the output and swapped in with one
+atomic exchange (two renames where the system has none), so readers and the preview server
+never see a half-written site and a failed build leaves the previous one as it was. A file whose bytes did not change is hard-linked from the
 previous site, keeping its modification time. An optional ``finish`` step (the search indexer)
 may add files to the staging folder before the swap, so it too is never seen half-done.
 """
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
 import shutil
@@ -78,6 +79,10 @@ def _locked(out: Path) -> Iterator[None]:
 
 
 def _remove_leftovers(out: Path) -> None:
+    """Remove what a killed build left; if it died between two renames, restore the site."""
+    retired = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if not out.exists() and retired:
+        retired[-1].rename(out)
     for pattern in (f".{out.name}.new-*", f".{out.name}.old-*"):
         for path in out.parent.glob(pattern):
             shutil.rmtree(path, ignore_errors=True)
@@ -115,8 +120,12 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 
 def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in the place of ``out`` in one step where the system allows it."""
     if not out.exists():
         staging.rename(out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     retired.rmdir()
@@ -127,3 +136,23 @@ def _swap(staging: Path, out: Path) -> None:
         retired.rename(out)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2`` with ``RENAME_EXCHANGE``)."""
+    rename = getattr(_LIBC, "renameat2", None) if _LIBC is not None else None
+    if rename is None:
+        return False
+    at_fdcwd, exchange = -100, 2
+    return int(rename(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),
+                      exchange)) == 0
+
+
+def _load_libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+_LIBC = _load_libc()
