@@ -21,6 +21,7 @@ from dateline.hints import link_warnings
 from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
+from dateline.parallel import render_many
 from dateline.render import Renderer, render_data, renderer
 from dateline.site import Page, plan
 
@@ -88,10 +89,12 @@ def build(settings: Settings, reuse: Reuse | None = None) -> Result:
     before = reuse.pages if reuse is not None and same else {}
     files: dict[str, bytes] = {}
     rendered: dict[str, tuple[Page, bytes]] = {}
+    made = render_many(render, pages) if not before else {}  # on every core when it pays
     try:
         for page in _progress(pages, settings.progress):
             prior = before.get(page.output)
-            html = prior[1] if prior is not None and prior[0] == page else render(page)
+            html = (prior[1] if prior is not None and prior[0] == page
+                    else made.get(page.output) or render(page))
             files[page.output] = html
             rendered[page.output] = (page, html)
     except Exception as exc:  # any error raised while a template runs is the template's

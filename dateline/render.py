@@ -39,11 +39,29 @@ def markdown(text: str) -> Markup:
     return Markup(_markdown_html(text))
 
 
-@lru_cache(maxsize=20_000)
+MARKDOWN_MEMO = 20_000
+_memo: dict[str, str] = {}  # text → HTML: a cache of a pure function, oldest dropped first
+
+
 def _markdown_html(text: str) -> str:
     """A pure function of the text, remembered so the preview's rebuilds skip unchanged bodies."""
-    html: str = _markdown().render(text)
+    html = _memo.get(text)
+    if html is None:
+        html = _markdown().render(text)
+        remember_markdown({text: html})
     return html
+
+
+def remember_markdown(known: dict[str, str]) -> None:
+    """Keep the HTML of texts converted elsewhere (by worker processes) for later pages."""
+    _memo.update(known)
+    while len(_memo) > MARKDOWN_MEMO:
+        del _memo[next(iter(_memo))]
+
+
+def remembered_markdown() -> dict[str, str]:
+    """The texts converted so far and their HTML."""
+    return _memo
 
 
 def human_date(value: EventDate | None) -> str:

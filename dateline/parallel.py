@@ -1,0 +1,74 @@
+"""Many pages rendered on every core: worker processes forked from the build, in chunks.
+
+Forked workers start with the build's memory as it is (the compiled templates, the pages
+and their contexts), so nothing is pickled on the way in; only each chunk's bytes come
+back, with the Markdown HTML the worker made, so the feeds do not convert the same bodies
+again. Output is the same bytes in the same order as rendering one page after another.
+Rendering stays in this process when it would not pay (few pages, one core), when fork is
+unavailable, when other threads run (the preview server: forking a threaded process is
+unsafe), and after any failure, so a template error is reported with its place as always.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from dateline.render import Renderer, remember_markdown, remembered_markdown
+from dateline.site import Page
+
+MIN_PAGES = 1000
+CHUNK = 100
+
+_work: tuple[Renderer, Sequence[Page], set[str]] | None = None  # set in each worker only
+
+
+def cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def worth_it(pages: int) -> bool:
+    """True when worker processes would render ``pages`` pages sooner than this one."""
+    return (pages >= MIN_PAGES and cores() > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def render_many(render: Renderer, pages: Sequence[Page]) -> dict[str, bytes]:
+    """The pages' bytes by output path, made by worker processes; empty when not worth it."""
+    if not worth_it(len(pages)):
+        return {}
+    starts = range(0, len(pages), CHUNK)
+    context = multiprocessing.get_context("fork")
+    made: dict[str, bytes] = {}
+    try:
+        with ProcessPoolExecutor(min(cores(), len(starts)), mp_context=context,
+                                 initializer=_adopt, initargs=(render, pages)) as pool:
+            for start, (chunk, markdown) in zip(starts, pool.map(_render_chunk, starts),
+                                                strict=True):
+                made.update(zip((p.output for p in pages[start:start + CHUNK]), chunk,
+                                strict=True))
+                remember_markdown(markdown)
+    except Exception:  # the caller renders in this process and reports any error there
+        return {}
+    return made
+
+
+def _adopt(render: Renderer, pages: Sequence[Page]) -> None:
+    global _work
+    _work = (render, pages, set(remembered_markdown()))
+
+
+def _render_chunk(start: int) -> tuple[list[bytes], dict[str, str]]:
+    assert _work is not None
+    render, pages, known = _work
+    chunk = [render(page) for page in pages[start:start + CHUNK]]
+    fresh = {text: html for text, html in remembered_markdown().items() if text not in known}
+    known.update(fresh)
+    return chunk, fresh

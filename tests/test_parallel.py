@@ -1,0 +1,70 @@
+"""Rendering on several cores gives the same site, byte for byte, and the same errors.
+
+Worker processes only take over from 1,000 pages, so these builds lower the threshold to
+one page and the chunk size to a few pages, in a fresh process as a user's build runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import REPO, STARTER_CONTENT, TEMPLATES
+
+from dateline import parallel
+
+pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores")
+
+FORCED = """
+import sys
+import dateline.parallel as parallel
+from dateline import pipeline
+from dateline.cli import main
+parallel.MIN_PAGES, parallel.CHUNK = 1, 3
+real = parallel.render_many
+def counted(render, pages):
+    made = real(render, pages)
+    print(f"workers made {len(made)} of {len(pages)} pages", file=sys.stderr)
+    return made
+pipeline.render_many = counted
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _build(out: Path, templates: Path, forced: bool) -> subprocess.CompletedProcess[str]:
+    head = ["-c", FORCED] if forced else [str(REPO / "build.py")]
+    return subprocess.run([sys.executable, *head, "build", "--content", str(STARTER_CONTENT),
+                           "--templates", str(templates), "--out", str(out)],
+                          capture_output=True, text=True, cwd=REPO, check=False)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
+
+
+def test_workers_make_the_same_site_byte_for_byte(tmp_path: Path) -> None:
+    one = _build(tmp_path / "one", TEMPLATES, forced=False)
+    many = _build(tmp_path / "many", TEMPLATES, forced=True)
+    assert one.returncode == 0 and many.returncode == 0, one.stderr + many.stderr
+    made = next(line for line in many.stderr.splitlines() if line.startswith("workers made"))
+    count, total = int(made.split()[2]), int(made.split()[4])
+    assert count == total > 50
+    assert _files(tmp_path / "one") == _files(tmp_path / "many")
+
+
+def test_a_template_error_still_names_the_template_and_line(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    person = templates / "person.html"
+    lines = person.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if "{{ person.name }}</h1>" in text)
+    lines[line - 1] = lines[line - 1].replace("</h1>", "{{ person.no_such_field.deeper }}</h1>")
+    person.write_text("".join(lines), encoding="utf-8")
+    done = _build(tmp_path / "site", templates, forced=True)
+    assert done.returncode == 1
+    assert f"templates/person.html:{line}:" in done.stderr and "no_such_field" in done.stderr
+    assert not (tmp_path / "site").exists()
