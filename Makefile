@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 TESTDEPS := $(VENV)/.installed-test
 
-.PHONY: site serve test lint clean eval screenshots
+.PHONY: site serve test lint clean eval screenshots bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ screenshots: $(TESTDEPS)
 CORPUS ?= ../shared/corpora/meantime-dev
 eval: $(RUNTIME)
 	$(BIN)/python -m dateline.evaluate $(CORPUS)
+
+# dateline, Hugo and Pelican on one synthetic timeline (docs/performance.md); about ten
+# minutes. BENCH_SIZES="1000" make bench for a quick look.
+BENCHDEPS := $(VENV)/.installed-bench
+BENCH_SIZES ?= 1000 4000 10000
+$(BENCHDEPS): pyproject.toml $(RUNTIME)
+	$(BIN)/python -m pip install -q -e '.[bench]' || echo "note: the bench extra is not installed: tools missing are skipped"
+	touch $@
+
+bench: $(BENCHDEPS)
+	BENCH_SIZES="$(BENCH_SIZES)" $(BIN)/python -m dateline.bench
 
 clean:
 	rm -rf site .venv

