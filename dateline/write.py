@@ -2,9 +2,10 @@
 
 The new site is written to a temporary folder beside the output and swapped in with one
 atomic exchange (two renames where the system has none), so readers and the preview server
-never see a half-written site and a failed build leaves the previous one as it was. A file whose bytes did not change is hard-linked from the
-previous site, keeping its modification time. An optional ``finish`` step (the search indexer)
-may add files to the staging folder before the swap, so it too is never seen half-done.
+never see a half-written site and a failed build leaves the previous one as it was. A file
+whose bytes did not change is hard-linked from the previous site, keeping its modification
+time. An optional ``finish`` step (the search indexer) may add files to the staging folder
+before the swap, so it too is never seen half-done.
 """
 
 from __future__ import annotations
