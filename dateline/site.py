@@ -154,7 +154,8 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
     horizon = max((e.date.year for e in events), default=0)
     pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug],
                       roles=charts.roles_chart(p.roles, by_person[p.slug], horizon),
-                      appears_with=facets.appears_with(p.slug, events, timeline.people))
+                      appears_with=facets.appears_with(p.slug, by_person[p.slug],
+                                                        timeline.people))
                  for p in people_listed)
     pages.append(page("tags/", "tags.html", entries=facets.tag_facets(events, slugs)))
     pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag,
