@@ -29,7 +29,7 @@ from dateline.bench.tools import (
 )
 from dateline.search import indexer
 
-CORPUS_VERSION = "3"
+CORPUS_VERSION = "4"
 Say = Callable[[str], None]
 
 

@@ -2,10 +2,11 @@
 
 All three produce the same HTML pages at the same URLs: ``index.html`` (the timeline, by
 year), ``events/<slug>/``, ``people/`` (everyone with a count), ``people/<slug>/`` (bio and
-their events), ``tags/`` and ``tags/<tag>/`` (the events with a tag), ``search/`` and
-``404.html``. The Hugo and Pelican themes are written here, small and
-plain, doing the same work per page as ours: Markdown body, people links, sources,
-previous/next, and an event card per event on the timeline and on each person's page.
+their events), ``tags/`` and ``tags/<tag>/`` (the events with a tag), ``search/``,
+``sources/`` (the articles: none here) and ``404.html``. The Hugo and Pelican themes are
+written here, small and plain, doing the same work per page as ours: Markdown body, people
+links, sources, previous/next, and an event card per event on the timeline, on each person's
+page and on each tag's page.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def write_hugo(corpus: Corpus, root: Path) -> Path:
     _write(content / "people" / "_index.md", "---\ntitle: People\n---\n")
     _write(content / "tags" / "_index.md", "---\ntitle: Tags\n---\n")
     _write(content / "search.md", "---\ntitle: Search\nlayout: search\n---\n")
+    _write(content / "sources.md", "---\ntitle: Sources\nlayout: search\n---\n")
     for tag in TAGS:
         _write(content / "tags" / f"{tag}.md", f"---\ntitle: {tag}\n---\n")
     for event in corpus.events:
@@ -119,6 +121,8 @@ def write_pelican(corpus: Corpus, root: Path) -> Path:
                f"Save_as: tags/{tag}/index.html\nStatus: hidden\nTemplate: label\n\n")
     _write(content / "extra" / "search.md", "Title: Search\nSlug: search\n"
            "Save_as: search/index.html\nStatus: hidden\nTemplate: search\n\n")
+    _write(content / "extra" / "sources.md", "Title: Sources\nSlug: sources\n"
+           "Save_as: sources/index.html\nStatus: hidden\nTemplate: search\n\n")
     _write(content / "extra" / "404.md",
            "Title: Not found\nSlug: not-found\nSave_as: 404.html\nStatus: hidden\n"
            "Template: notfound\n\nThis page does not exist.\n")
