@@ -9,7 +9,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dateline.bench.run import Row, extraction, full_builds, prepare, rebuilds, save, tools_for
+from dateline.bench.run import (
+    Row,
+    extraction,
+    full_builds,
+    prepare,
+    preview_rebuilds,
+    rebuilds,
+    save,
+    tools_for,
+)
 
 
 def _say(text: str) -> None:
@@ -54,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.extend(full_builds(size, tools, args.repeats, _say))
     _say("\n".join(["", "full builds (cold):", *table(rows)]))
     edits = {} if args.skip_rebuilds or not sizes else rebuilds(tools_for(sites), sites, _say)
+    if edits:
+        edits["dateline preview"] = preview_rebuilds(sites["dateline"], _say)
     extract = {} if args.skip_extraction else extraction(args.work, min(sizes), _say)
     save(args.work / "results.json", rows, edits, extract)
     _say(f"figures saved in {args.work / 'results.json'}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import shutil
 import statistics
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,6 +21,7 @@ from dateline.bench import measure
 from dateline.bench.corpus import make_corpus
 from dateline.bench.sites import html_pages, write_dateline, write_hugo, write_pelican
 from dateline.bench.tools import (
+    REPO,
     Tool,
     dateline_tool,
     has_pelican,
@@ -154,6 +157,22 @@ def rebuilds(tools: list[Tool], sites: dict[str, Path], say: Say) -> dict[str, d
             say(f"  {tool.name:8} rebuild after editing one {kind}: {times[kind]:.2f} s")
         found[tool.name] = times
     return found
+
+
+def preview_rebuilds(site: Path, say: Say) -> dict[str, float]:
+    """The preview server's in-memory rebuilds after one edit (``dateline.bench.preview``)."""
+    tool = dateline_tool(site)
+    done = subprocess.run([sys.executable, "-m", "dateline.bench.preview", str(site / "content"),
+                           str(site / "templates")], capture_output=True, text=True,
+                          check=False, cwd=REPO)
+    if done.returncode != 0:
+        say(f"  preview rebuilds failed: {done.stderr.strip()[-500:]}")
+        return {}
+    times = {kind: float(seconds) for kind, seconds in
+             (line.split() for line in done.stdout.splitlines())}
+    for kind, seconds in times.items():
+        say(f"  {tool.name:8} preview rebuild after editing one {kind}: {seconds:.2f} s")
+    return times
 
 
 def extraction(work: Path, events: int, say: Say) -> dict[str, float]:
