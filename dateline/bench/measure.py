@@ -2,7 +2,7 @@
 
 Peak memory is the largest sum, over the command and all its descendants, of their
 proportional set size (shared pages split between the processes sharing them), sampled
-every few milliseconds from ``/proc``; the kernel's own peak resident size of the largest
+every 50 ms from ``/proc``; the kernel's own peak resident size of the largest
 single process is used when it is higher (a short peak between two samples).
 """
 
@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-INTERVAL = 0.01
+INTERVAL = 0.05
 
 
 @dataclass(frozen=True)
