@@ -12,11 +12,9 @@ unsafe), and after any failure, so a template error is reported with its place a
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from dateline.render import Renderer, remember_markdown, remembered_markdown
 from dateline.site import Page
@@ -37,14 +35,20 @@ def cores() -> int:
 
 def worth_it(pages: int) -> bool:
     """True when worker processes would render ``pages`` pages sooner than this one."""
-    return (pages >= MIN_PAGES and cores() > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    if pages < MIN_PAGES or cores() < 2 or threading.active_count() > 1:
+        return False
+    import multiprocessing  # here, not on top: small sites never pay for the import
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def render_many(render: Renderer, pages: Sequence[Page]) -> dict[str, bytes]:
     """The pages' bytes by output path, made by worker processes; empty when not worth it."""
     if not worth_it(len(pages)):
         return {}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     starts = range(0, len(pages), CHUNK)
     context = multiprocessing.get_context("fork")
     made: dict[str, bytes] = {}
