@@ -23,6 +23,7 @@ from dateline.bench.sites import html_pages, write_dateline, write_hugo, write_p
 from dateline.bench.tools import (
     REPO,
     Tool,
+    dateline_no_search_tool,
     dateline_tool,
     has_pelican,
     hugo_binary,
@@ -70,7 +71,7 @@ def prepare(work: Path, size: int, say: Say) -> dict[str, Path]:
 
 def tools_for(sites: dict[str, Path], say: Say | None = None) -> list[Tool]:
     """The tools that are installed, with a note for each one skipped."""
-    found = [dateline_tool(sites["dateline"])]
+    found = [dateline_tool(sites["dateline"]), dateline_no_search_tool(sites["dateline"])]
     binary = hugo_binary()
     if binary:
         found.append(hugo_tool(sites["hugo"], binary))

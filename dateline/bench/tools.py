@@ -55,6 +55,12 @@ def dateline_tool(root: Path) -> Tool:
     return Tool("dateline", command, root, out)
 
 
+def dateline_no_search_tool(root: Path) -> Tool:
+    """Our build without the search index, to set beside Hugo alone."""
+    plain = dateline_tool(root)
+    return Tool("dateline-nosearch", (*plain.command, "--no-search"), root, plain.out)
+
+
 def hugo_tool(root: Path, binary: str) -> Tool:
     """``hugo --quiet`` into ``public/``."""
     return Tool("hugo", (binary, "--quiet", "--destination", "public"), root, root / "public",
