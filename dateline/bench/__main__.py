@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path,
                         default=Path(tempfile.gettempdir()) / "dateline-bench",
                         help="where the corpora and outputs go")
+    parser.add_argument("--tools", default="",
+                        help="only these, comma-separated (e.g. dateline-nosearch,hugo)")
     parser.add_argument("--skip-rebuilds", action="store_true")
     parser.add_argument("--skip-extraction", action="store_true")
     args = parser.parse_args(argv)
@@ -60,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     for number, size in enumerate(sizes):
         sites = prepare(args.work, size, _say)
         tools = tools_for(sites, _say if number == 0 else None)
+        if args.tools:
+            tools = [tool for tool in tools if tool.name in args.tools.split(",")]
         rows.extend(full_builds(size, tools, args.repeats, _say))
     _say("\n".join(["", "full builds (cold):", *table(rows)]))
     edits = {} if args.skip_rebuilds or not sizes else rebuilds(tools_for(sites), sites, _say)

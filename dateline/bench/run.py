@@ -105,11 +105,12 @@ def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Ro
             say(f"  n={size:,} {tool.name:8} run {repeat + 1}: {result.seconds:6.2f} s, "
                 f"{result.peak / 2**20:6.0f} MiB")
     pages = {tool.name: html_pages(tool.out) for tool in tools}
-    mine = pages["dateline"]
+    first = tools[0].name
+    mine = pages[first]
     for name, found in pages.items():
         if found != mine:
-            say(f"  warning: {name} made {len(found - mine)} pages dateline did not and missed "
-                f"{len(mine - found)} of dateline's, e.g. {sorted(found ^ mine)[:3]}")
+            say(f"  warning: {name} made {len(found - mine)} pages {first} did not and missed "
+                f"{len(mine - found)} of its, e.g. {sorted(found ^ mine)[:3]}")
     return [Row(size, name, tuple(r.seconds for r in found), tuple(r.peak for r in found),
                 len(pages[name])) for name, found in runs.items()]
 
