@@ -18,6 +18,7 @@ from dateline.site import Page, event_url
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FEED_ENTRIES = 50  # a feed tells what is new; the whole timeline is in timeline.json
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -44,10 +45,11 @@ def _document(root: ET.Element) -> bytes:
 
 
 def atom_feed(timeline: Timeline) -> bytes:
-    """``feed.xml``: every event as an Atom entry, the latest first."""
+    """``feed.xml``: the ``FEED_ENTRIES`` latest events as Atom entries, the latest first."""
     config = timeline.config
     feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: xml_text(config.language)})
-    newest = sorted(timeline.events, key=lambda e: (e.date.sort_key(), e.slug), reverse=True)
+    newest = sorted(timeline.events, key=lambda e: (e.date.sort_key(), e.slug),
+                    reverse=True)[:FEED_ENTRIES]
     _add(feed, "id", config.base_url)
     _add(feed, "title", config.title)
     if config.description:

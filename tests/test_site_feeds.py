@@ -66,6 +66,19 @@ def test_the_feed_lists_every_event_latest_first(tmp_path: Path) -> None:
     assert "<strong>bold</strong>" in (talks.findtext(f"{ATOM}content") or "")
 
 
+def test_the_feed_holds_the_fifty_latest_events(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        f"events/day-{n:03}.md": event(f"Day {n}", f"2020-{1 + n // 28:02}-{1 + n % 28:02}")
+        for n in range(60)
+    }
+    run, site = build_site(tmp_path, files, "--base-url", BASE, "--no-search")
+    assert run.code == 0, run.err
+    feed = ET.parse(site / "feed.xml").getroot()
+    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
+    assert ids == [f"{BASE}events/day-{n:03}/" for n in range(59, 9, -1)]
+    assert (site / "events" / "day-000" / "index.html").is_file()  # still on the site
+
+
 def test_sitemap_and_robots(tmp_path: Path) -> None:
     site = built(tmp_path)
     root = ET.parse(site / "sitemap.xml").getroot()
