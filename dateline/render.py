@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -11,7 +12,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from dateline.dates import EventDate
-from dateline.model import Theme
+from dateline.memo import by_identity
+from dateline.model import Event, Theme
 from dateline.site import DataFile, Page, event_url, person_url, source_url
 
 SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
@@ -84,7 +86,43 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.globals["event_url"] = event_url
     env.globals["person_url"] = person_url
     env.globals["source_url"] = source_url
+    env.globals["event_card"] = _card_function(env)
     return env
+
+
+CARD = "_card.html"
+CARD_MEMO = 100_000
+
+
+def _card_function(env: jinja2.Environment) -> Callable[..., Markup]:
+    """``event_card(event)`` for templates: ``_card.html`` rendered once per event and page
+    depth, then reused (the timeline, person, tag and source pages show the same cards).
+
+    A card sees only ``event``, ``root``, ``site``, ``people`` and ``tag_slugs``; the cards
+    made so far are forgotten when the page's ``site``, ``people`` or ``tag_slugs`` differ
+    from the ones they were made with.
+    """
+    made: dict[tuple[int, str], tuple[Event, Markup]] = {}
+    basis: list[object] = [None, None, None]
+
+    @jinja2.pass_context
+    def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
+        shared = [context["site"], context["people"], context["tag_slugs"]]
+        if not all(map(operator.is_, basis, shared)):
+            if basis != shared or len(made) > CARD_MEMO:
+                made.clear()
+            basis[:] = shared
+        root = context["root"]
+        found = made.get((id(event), root))
+        if found is not None and found[0] is event:
+            return found[1]
+        site, people, tag_slugs = shared
+        html = Markup(env.get_template(CARD).render(
+            event=event, root=root, site=site, people=people, tag_slugs=tag_slugs).rstrip("\n"))
+        made[(id(event), root)] = (event, html)
+        return html
+
+    return event_card
 
 
 def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -100,8 +138,21 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
 
 
 def render_data(data: DataFile) -> bytes:
-    """A data file as stable, readable JSON."""
-    return (json.dumps(data.data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    """A data file as stable JSON that reads and diffs well: each top-level field on its own
+    line, and a list's items one per line."""
+    fields = []
+    for key, value in data.data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(map(_json_line, value))
+            fields.append(f" {_json_line(key)}: [\n  {items}\n ]")
+        else:
+            fields.append(f" {_json_line(key)}: {_json_line(value)}")
+    return ("{\n" + ",\n".join(fields) + "\n}\n").encode()
+
+
+@by_identity
+def _json_line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 Renderer = Callable[[Page], bytes]

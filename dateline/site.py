@@ -23,6 +23,10 @@ written to its slug: its page is ``tags/<slug>/``). Page kinds add:
 - ``search.html``: nothing more (the search runs in the browser).
 - ``404.html``: like the others, but ``root`` is the absolute base path, since the page is
   served at any address.
+
+Any template may call ``event_card(event)``: ``_card.html`` rendered with ``event``, ``root``,
+``site``, ``people`` and ``tag_slugs`` only, once per event and page depth, and reused on every
+page that lists the event (the timeline, person, tag and source pages).
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ from typing import Any
 
 from dateline import charts, facets
 from dateline.dates import EventDate
-from dateline.model import Article, Event, Image, Person, Source, Timeline
+from dateline.memo import by_identity
+from dateline.model import Article, Config, Event, Image, Person, Source, Timeline
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
             event_people=[timeline.people[slug] for slug in event.people],
             previous=events[index - 1] if index > 0 else None,
             next=events[index + 1] if index + 1 < len(events) else None,
-            **event_meta(timeline, event),
+            **event_meta(timeline.config, timeline.people, event),
         ))
     pages.append(page("people/", "people.html",
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
@@ -186,9 +191,9 @@ def absolute_image(base_url: str, image: Image | None) -> str:
     return image.src if image.src.startswith(("http://", "https://")) else base_url + image.src
 
 
-def event_meta(timeline: Timeline, event: Event) -> dict[str, Any]:
+@by_identity
+def event_meta(config: Config, people: Mapping[str, Person], event: Event) -> dict[str, Any]:
     """``canonical``, ``image_url`` and ``structured`` (JSON-LD) of an event page."""
-    config = timeline.config
     canonical = config.base_url + event_url(event)
     image = absolute_image(config.base_url, event.image)
     structured: dict[str, Any] = {
@@ -202,8 +207,8 @@ def event_meta(timeline: Timeline, event: Event) -> dict[str, Any]:
     if event.places:
         structured["location"] = [{"@type": "Place", "name": p} for p in event.places]
     if event.people:
-        structured["about"] = [{"@type": "Person", "name": timeline.people[s].name,
-                                "url": config.base_url + person_url(timeline.people[s])}
+        structured["about"] = [{"@type": "Person", "name": people[s].name,
+                                "url": config.base_url + person_url(people[s])}
                                for s in event.people]
     if image:
         structured["image"] = image
@@ -244,26 +249,28 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
     """The ``/timeline.json`` document (its shape is documented in the README)."""
     base = timeline.config.base_url
     return {
-        "events": [
-            {
-                "id": event.slug,
-                "url": base + event_url(event),
-                "date": event.date.edtf(),
-                "precision": event.date.precision.label,
-                "title": event.title,
-                "summary": event.summary,
-                "people": [{"id": slug, "name": timeline.people[slug].name}
-                           for slug in event.people],
-                "places": list(event.places),
-                "tags": list(event.tags),
-                "sources": [source_data(s) for s in event.sources],
-                "extracted": event.extracted,
-            }
-            for event in timeline.events
-        ],
+        "events": [event_data(base, timeline.people, event) for event in timeline.events],
         "people": [
             {"id": p.slug, "url": base + person_url(p), "name": p.name,
              "aliases": list(p.aliases)}
             for p in people
         ],
+    }
+
+
+@by_identity
+def event_data(base: str, people: Mapping[str, Person], event: Event) -> dict[str, Any]:
+    """One event in ``/timeline.json``."""
+    return {
+        "id": event.slug,
+        "url": base + event_url(event),
+        "date": event.date.edtf(),
+        "precision": event.date.precision.label,
+        "title": event.title,
+        "summary": event.summary,
+        "people": [{"id": slug, "name": people[slug].name} for slug in event.people],
+        "places": list(event.places),
+        "tags": list(event.tags),
+        "sources": [source_data(s) for s in event.sources],
+        "extracted": event.extracted,
     }
