@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from dateline.dates import Point
-from dateline.model import Event, Timeline
+from dateline.memo import by_identity
+from dateline.model import Event, Person, Timeline
 from dateline.render import render_data
 from dateline.site import DataFile, event_url
 
@@ -27,8 +29,9 @@ def _date(point: Point) -> dict[str, str]:
     return parts
 
 
-def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
-    url = timeline.config.base_url + event_url(event)
+@by_identity
+def _slide(base: str, event: Event) -> dict[str, Any]:
+    url = base + event_url(event)
     text = f"<p>{html.escape(event.summary)}</p>" if event.summary else ""
     text += f'<p><a href="{html.escape(url)}">Read more</a></p>'
     slide: dict[str, Any] = {
@@ -44,8 +47,7 @@ def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
     if event.image is not None:
         src = event.image.src
         slide["media"] = {
-            "url": src if src.startswith(("http://", "https://")) else
-            timeline.config.base_url + src,
+            "url": src if src.startswith(("http://", "https://")) else base + src,
             "caption": html.escape(event.image.caption or event.image.alt),
             "credit": html.escape(event.image.credit),
         }
@@ -58,7 +60,7 @@ def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
     return {
         "title": {"text": {"headline": html.escape(config.title),
                            "text": html.escape(config.description)}},
-        "events": [_slide(timeline, event) for event in timeline.events],
+        "events": [_slide(config.base_url, event) for event in timeline.events],
     }
 
 
@@ -67,16 +69,20 @@ def events_csv(timeline: Timeline) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for event in timeline.events:
-        writer.writerow([
-            event.slug, event.date.edtf(), event.date.precision.label, event.title,
-            event.summary,
-            LIST_SEPARATOR.join(timeline.people[slug].name for slug in event.people),
-            LIST_SEPARATOR.join(event.places), LIST_SEPARATOR.join(event.tags),
-            LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
-            timeline.config.base_url + event_url(event),
-        ])
+    writer.writerows(_row(timeline.config.base_url, timeline.people, event)
+                     for event in timeline.events)
     return out.getvalue().encode("utf-8")
+
+
+@by_identity
+def _row(base: str, people: Mapping[str, Person], event: Event) -> list[str]:
+    return [
+        event.slug, event.date.edtf(), event.date.precision.label, event.title, event.summary,
+        LIST_SEPARATOR.join(people[slug].name for slug in event.people),
+        LIST_SEPARATOR.join(event.places), LIST_SEPARATOR.join(event.tags),
+        LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
+        base + event_url(event),
+    ]
 
 
 def export_files(timeline: Timeline) -> dict[str, bytes]:

@@ -7,6 +7,7 @@ half-way. A mistake in one file never stops the others from being read.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -55,9 +56,9 @@ class _Reuse:
         self.old = memo.entries if memo is not None else {}
         self.new: dict[tuple[str, bytes], Parsed] = {}
 
-    def parse(self, shown: str, text: str, make: Callable[[], Parsed]) -> Parsed:
-        """The earlier parse of this exact text at this path, or ``make()``'s."""
-        key = (shown, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
+    def parse(self, shown: str, data: bytes, make: Callable[[], Parsed]) -> Parsed:
+        """The earlier parse of these exact bytes at this path, or ``make()``'s."""
+        key = (shown, hashlib.blake2b(data, digest_size=16).digest())
         found = self.old.get(key)
         self.new[key] = found if found is not None else make()
         return self.new[key]
@@ -146,23 +147,25 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
         return []
     items: list[T] = []
     seen: dict[str, str] = {}
-    for path in _entry_files(root, directory, suffixes, problems):
-        shown = _rel(root, path)
+    for path, shown in _entry_files(root, directory, suffixes, problems):
         slug = _check_slug(path.stem, shown, seen, problems)
-        text = _read_text(path, shown, problems)
-        if slug is None or text is None:
+        data = _read_bytes(path, shown, problems)
+        if slug is None or data is None:
             continue
-        item, found = reuse.parse(shown, text,
-                                  partial(_parse_entry, folder, slug, shown, text, build))
+        item, found = reuse.parse(shown, data,
+                                  partial(_parse_entry, folder, slug, shown, data, build))
         problems.extend(found)
         if item is not None:
             items.append(item)
     return items
 
 
-def _parse_entry(folder: str, slug: str, shown: str, text: str, build: Builder[T]) -> Parsed:
-    """One entry's text to its value (None on errors) and its problems."""
+def _parse_entry(folder: str, slug: str, shown: str, data: bytes, build: Builder[T]) -> Parsed:
+    """One entry's bytes to its value (None on errors) and its problems."""
     spec = {"events": schema.EVENT, "people": schema.PERSON, "articles": schema.ARTICLE}[folder]
+    text = _decode(data, shown)
+    if isinstance(text, Diagnostic):
+        return None, (text,)
     try:
         document = split_front_matter(text)
     except YamlProblem as problem:
@@ -180,20 +183,26 @@ MARKDOWNISH = (".md", ".markdown", ".mdown", ".txt")
 
 
 def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
-                 problems: list[Diagnostic]) -> list[Path]:
-    """The entry files of a folder; a sub-folder or a misnamed entry is warned about."""
-    found: list[Path] = []
-    for path in sorted(directory.iterdir()):
-        if path.name.startswith("."):
+                 problems: list[Diagnostic]) -> list[tuple[Path, str]]:
+    """The entry files of a folder, each with the path an editor knows; a sub-folder or a
+    misnamed entry is warned about."""
+    found: list[tuple[Path, str]] = []
+    shown_folder = _rel(root, directory)
+    with os.scandir(directory) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        name, shown = entry.name, f"{shown_folder}/{entry.name}"
+        suffix = os.path.splitext(name)[1]
+        if name.startswith("."):
             continue
-        if path.is_dir():
-            problems.append(warning(_rel(root, path), 1, 1, "folder is not read",
-                                    f"put its files directly in {_rel(root, directory)}/"))
-        elif path.suffix in suffixes and path.is_file():
-            found.append(path)
-        elif path.suffix.lower() in MARKDOWNISH:
-            problems.append(warning(_rel(root, path), 1, 1, "file is not read",
-                                    f"rename it to '{path.stem}{suffixes[0]}'"))
+        if entry.is_dir():
+            problems.append(warning(shown, 1, 1, "folder is not read",
+                                    f"put its files directly in {shown_folder}/"))
+        elif suffix in suffixes and entry.is_file():
+            found.append((directory / name, shown))
+        elif suffix.lower() in MARKDOWNISH:
+            problems.append(warning(shown, 1, 1, "file is not read",
+                                    f"rename it to '{Path(name).stem}{suffixes[0]}'"))
     return found
 
 
@@ -216,6 +225,15 @@ def _check_slug(stem: str, shown: str, seen: dict[str, str],
 
 
 def _read_text(path: Path, shown: str, problems: list[Diagnostic]) -> str | None:
+    data = _read_bytes(path, shown, problems)
+    text = _decode(data, shown) if data is not None else None
+    if isinstance(text, Diagnostic):
+        problems.append(text)
+        return None
+    return text
+
+
+def _read_bytes(path: Path, shown: str, problems: list[Diagnostic]) -> bytes | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -225,22 +243,23 @@ def _read_text(path: Path, shown: str, problems: list[Diagnostic]) -> str | None
         problems.append(error(shown, 1, 1, f"file is {len(data):,} bytes, more than the "
                               f"{MAX_BYTES:,} allowed", "split it or trim it"))
         return None
+    return data
+
+
+def _decode(data: bytes, shown: str) -> str | Diagnostic:
+    """The text of a file, or what is wrong with it (not UTF-8, a control character)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(error(shown, line, col, "file is not valid UTF-8",
-                              "save it as UTF-8"))
-        return None
+        return error(shown, line, col, "file is not valid UTF-8", "save it as UTF-8")
     found = _CONTROL.search(text)
     if found is not None:
         bad = found.start()
         line = text.count("\n", 0, bad) + 1
         col = bad - (text.rfind("\n", 0, bad) + 1) + 1
-        problems.append(error(shown, line, col, f"control character U+{ord(text[bad]):04X}",
-                              "remove it"))
-        return None
+        return error(shown, line, col, f"control character U+{ord(text[bad]):04X}", "remove it")
     return text
 
 

@@ -70,6 +70,7 @@ def render_many(render: Renderer, pages: Sequence[Page]) -> dict[str, bytes]:
 
 def _adopt(render: Renderer, pages: Sequence[Page]) -> None:
     global _work
+    gc.enable()  # the build turns it off; a worker's garbage is its own, and frozen is spared
     _work = (render, pages, set(remembered_markdown()))
 
 

@@ -48,6 +48,14 @@ def test_a_reused_build_equals_a_fresh_one_after_every_kind_of_edit(tmp_path: Pa
         lambda: (content / "events" / "e4.md").write_text(
             event("Back", "2014-01-04", extra="people: [Bo Ray]\n"), encoding="utf-8"),
         lambda: (content / "events" / "e5.md").unlink(),
+        lambda: (content / "people" / "ann-lee.md").write_text(  # a name every card shows
+            person("Ann Lee-Smith", "aliases: [Ann Lee]\n", body="A bio."), encoding="utf-8"),
+        lambda: (content / "events" / "e6.md").write_text(
+            event("Event 6", "2016-01-06", extra="people: [Ann Lee]\ntags: [war]\n"),
+            encoding="utf-8"),
+        lambda: (content / "events" / "e1.md").write_text(  # the body only: not on any card
+            event("Event 1", "2011-01-01", extra="people: [Ann Lee]\ntags: [trade]\n",
+                  body="Body, edited."), encoding="utf-8"),
         lambda: (templates / "base.html").write_text(
             (templates / "base.html").read_text(encoding="utf-8").replace(
                 "</body>", "<p>theme edit</p></body>"), encoding="utf-8"),
@@ -59,6 +67,7 @@ def test_a_reused_build_equals_a_fresh_one_after_every_kind_of_edit(tmp_path: Pa
         reused, fresh = pipeline.build(s, previous.reuse), pipeline.build(s)
         same(reused, fresh)
         previous = reused
+    assert b"Ann Lee-Smith" in previous.files["index.html"]
     assert b"theme edit" in previous.files["index.html"]
     assert b"Retitled" in previous.files["index.html"]
 
