@@ -21,8 +21,9 @@ title, then slug, so the order never depends on the file system.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -84,21 +85,22 @@ def _explicit_links(content: Content, written: Sequence[Event]) -> dict[str, lis
 def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str, list[str]],
            problems: list[Diagnostic]) -> list[Event]:
     by_slug = {event.slug: index for index, event in enumerate(written)}
-    kept: list[Event] = []
+    entries, kept = _Pool(written), _Pool()
     for event in extracted:
         claimed = [by_slug[slug] for slug in links.get(_article_of(event), ()) if slug in by_slug]
-        index = _linked_match(written, claimed, event)
+        index = _linked_match(entries.events, claimed, event)
+        traits = _traits(event)
         if index is None:
-            index = _best_match(written, event)
+            index = entries.best_match(traits)
         if index is not None:
-            written[index] = _absorb(written[index], event, problems)
+            entries.absorb(index, event, problems)
             continue
-        index = _best_match(kept, event)
+        index = kept.best_match(traits)
         if index is not None:
-            kept[index] = _absorb(kept[index], event, problems)
+            kept.absorb(index, event, problems)
         else:
-            kept.append(event)
-    return written + kept
+            kept.add(event, traits)
+    return entries.events + kept.events
 
 
 def _linked_match(written: Sequence[Event], claimed: list[int], event: Event) -> int | None:
@@ -113,50 +115,109 @@ def _article_of(event: Event) -> str:
     return next((s.article for s in event.sources if s.article), "")
 
 
-def _best_match(pool: Sequence[Event], event: Event) -> int | None:
-    best, best_score = None, 0.0
-    for index, other in enumerate(pool):
-        score = same_happening(other, event)
-        if score > best_score:
-            best, best_score = index, score
-    return best
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What ``same_happening`` compares, worked out once per event."""
+
+    first: int  # ordinal of the first day the date can mean
+    last: int  # ... and of the last
+    people: frozenset[str]
+    places: frozenset[str]  # casefolded
+    names: frozenset[str]  # words of people and places, left out of the wording
+    title: frozenset[str]  # casefolded content words (not yet stems: names go first)
+    text: frozenset[str]  # the same of title, summary and quotes
+
+
+def _traits(event: Event) -> _Traits:
+    first, last = _span(event.date)
+    names = (word for text in (*event.people, *event.places)
+             for word in _WORD.findall(text.casefold().replace("-", " ")))
+    return _Traits(first, last, frozenset(event.people),
+                   frozenset(p.casefold() for p in event.places), frozenset(names),
+                   _words([event.title]),
+                   _words((event.title, event.summary, *(s.quote for s in event.sources))))
+
+
+class _Pool:
+    """Events with their traits, filed by first day in buckets of similar span length, so that
+    a match is scored only against events whose dates can be compatible."""
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        self.events: list[Event] = []
+        self.traits: list[_Traits] = []
+        self._starts: dict[int, list[tuple[int, int]]] = {}  # span bit length: (first, index)
+        for event in events:
+            self.add(event, _traits(event))
+
+    def add(self, event: Event, traits: _Traits) -> None:
+        insort(self._starts.setdefault((traits.last - traits.first).bit_length(), []),
+               (traits.first, len(self.events)))
+        self.events.append(event)
+        self.traits.append(traits)
+
+    def absorb(self, index: int, other: Event, problems: list[Diagnostic]) -> None:
+        """``_absorb`` in place; the date, hence the filing, does not change."""
+        self.events[index] = _absorb(self.events[index], other, problems)
+        self.traits[index] = _traits(self.events[index])
+
+    def best_match(self, traits: _Traits) -> int | None:
+        """The index of the highest ``same_happening`` score above 0, the first on a tie."""
+        slack = SLACK.days
+        found: list[int] = []
+        for bits, starts in self._starts.items():
+            low = bisect_left(starts, (traits.first - slack - (1 << bits) + 1, -1))
+            high = bisect_left(starts, (traits.last + slack + 1, -1))
+            found.extend(index for _, index in starts[low:high])
+        best, best_score = None, 0.0
+        for index in sorted(found):
+            score = _score(self.traits[index], traits)
+            if score > best_score:
+                best, best_score = index, score
+        return best
 
 
 def same_happening(a: Event, b: Event) -> float:
     """A similarity above zero when ``a`` and ``b`` report one happening, else 0."""
-    if not dates_compatible(a.date, b.date):
+    return _score(_traits(a), _traits(b))
+
+
+def _score(a: _Traits, b: _Traits) -> float:
+    if not _overlapping(a.first, a.last, b.first, b.last):
         return 0.0
     if a.people and b.people:
-        if not set(a.people) & set(b.people):
+        if a.people.isdisjoint(b.people):
             return 0.0
-    elif not {p.casefold() for p in a.places} & {p.casefold() for p in b.places}:
+    elif a.places.isdisjoint(b.places):
         return 0.0
-    score = wording_similarity(a, b)
+    score = _similarity(a, b)
     return score if score >= SIMILAR else 0.0
 
 
 def dates_compatible(a: EventDate, b: EventDate) -> bool:
     """True when the spans overlap, allowing a day's slack between day-precision dates."""
-    a_first, a_last = a.start.first_day(), _last(a)
-    b_first, b_last = b.start.first_day(), _last(b)
-    return a_first - SLACK <= b_last and b_first - SLACK <= a_last
+    return _overlapping(*_span(a), *_span(b))
+
+
+def _overlapping(a_first: int, a_last: int, b_first: int, b_last: int) -> bool:
+    return a_first - SLACK.days <= b_last and b_first - SLACK.days <= a_last
+
+
+def _span(value: EventDate) -> tuple[int, int]:
+    """The ordinals of the first and last day ``value`` can mean."""
+    return value.start.first_day().toordinal(), _last(value).toordinal()
 
 
 def _last(value: EventDate) -> date:
     return date.max if value.open_end else (value.end or value.start).last_day()
 
 
-def _words(texts: Iterable[str], names: set[str]) -> set[str]:
+def _words(texts: Iterable[str]) -> frozenset[str]:
     words = (word.casefold() for text in texts for word in _WORD.findall(text))
-    return {word[:5] for word in words if word not in _STOP and word not in names}
+    return frozenset(word for word in words if word not in _STOP)
 
 
-def _names(*events: Event) -> set[str]:
-    found: set[str] = set()
-    for event in events:
-        for text in (*event.people, *event.places):
-            found.update(_WORD.findall(text.casefold().replace("-", " ")))
-    return found
+def _stems(words: frozenset[str], names: frozenset[str]) -> set[str]:
+    return {word[:5] for word in words if word not in names}
 
 
 def _overlap(left: set[str], right: set[str]) -> float:
@@ -166,11 +227,13 @@ def _overlap(left: set[str], right: set[str]) -> float:
 def wording_similarity(a: Event, b: Event) -> float:
     """Overlap of content-word stems (people and places left out), from 0 to 1: of the
     titles alone, or of everything each says (title, summary, quotes), whichever is higher."""
-    names = _names(a, b)
-    titles = _overlap(_words([a.title], names), _words([b.title], names))
-    everything = [_words((e.title, e.summary, *(s.quote for s in e.sources)), names)
-                  for e in (a, b)]
-    return max(titles, _overlap(*everything))
+    return _similarity(_traits(a), _traits(b))
+
+
+def _similarity(a: _Traits, b: _Traits) -> float:
+    names = a.names | b.names
+    titles = _overlap(_stems(a.title, names), _stems(b.title, names))
+    return max(titles, _overlap(_stems(a.text, names), _stems(b.text, names)))
 
 
 def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:

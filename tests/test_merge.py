@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import pytest
 
 from dateline.dates import parse_date
-from dateline.merge import build_timeline, dates_compatible
+from dateline.merge import _Pool, _traits, build_timeline, dates_compatible, same_happening
 from dateline.model import Article, Config, Content, Event, Mark, Person, PersonRef, Role, Source
 
 JOHNSON = Person("boris-johnson", "Boris Johnson", Mark("content/people/boris-johnson.md"),
@@ -186,6 +187,36 @@ def test_role_that_does_not_fit_the_date_warns() -> None:
 def test_dates_compatible(a: str, b: str, expected: bool) -> None:
     assert dates_compatible(parse_date(a), parse_date(b)) is expected
     assert dates_compatible(parse_date(b), parse_date(a)) is expected
+
+
+def test_indexed_best_match_is_the_first_best_of_a_full_scan() -> None:
+    rng = random.Random(7)  # crowded dates, so that the edges of every window are met
+    forms = ["2017", "2017-{m:02d}", "2017-{m:02d}-{d:02d}", "2017-{m:02d}-{d:02d}",
+             "2016-{m:02d}-{d:02d}/..", "2017-{m:02d}-{d:02d}/2017-{m:02d}-28",
+             "2016-{m:02d}/2017-02", "2017-{m:02d}-{d:02d}~"]
+    words = "talks sanctions embassy diplomats summit treaty".split()
+
+    def event(slug: str) -> Event:
+        date = rng.choice(forms).format(m=rng.randint(1, 3), d=rng.randint(1, 28))
+        who = tuple(rng.sample(["Boris Johnson", "Sergei Lavrov"], rng.randint(0, 1)))
+        return extracted(slug, " ".join(rng.sample(words, 3)), date, who,
+                         places=tuple(rng.sample(["London", "Moscow"], rng.randint(0, 1))))
+
+    for _ in range(100):
+        pool = [event(f"e{i}") for i in range(rng.randint(1, 30))]
+        index = _Pool(pool)
+        for query in (event(f"q{i}") for i in range(20)):
+            scores = [same_happening(other, query) for other in pool]
+            best = max(scores)
+            assert index.best_match(_traits(query)) == (scores.index(best) if best else None)
+
+
+def test_people_gained_by_a_merge_count_for_the_next_extraction() -> None:
+    reports = [extracted(slug, "Talks on the embassy dispute", "2018-03-01", who) for slug, who
+               in (("a1", ("Boris Johnson",)), ("a2", ("Boris Johnson", "Sergei Lavrov")),
+                   ("a3", ("Sergei Lavrov",)))]
+    events, _ = merge((), tuple(reports))
+    assert [len(e.sources) for e in events] == [3]
 
 
 def test_a_day_inside_an_entrys_range_is_no_conflict() -> None:
