@@ -6,16 +6,26 @@ HTML and writes ``pagefind/`` beside it. :func:`index_site` runs it on the stagi
 what is indexed with ``data-pagefind-body``: event pages, and person pages with their aliases,
 so a name is found in any spelling the site knows (Latin or Cyrillic). Search is a help, not a
 requirement: when Pagefind is missing or fails, the build goes on with a warning.
+
+Indexing is the slowest step of a large build, so an index is reused when nothing it is
+made from changed: ``pagefind/`` keeps a digest of every HTML page it read and of the
+indexer itself, and a build whose pages give the same digest hard-links the previous
+site's index instead of running Pagefind again.
 """
 
 from __future__ import annotations
 
 import ctypes
+import hashlib
+import os
+import shutil
 import signal
 import subprocess
 from pathlib import Path
 
 TIMEOUT_SECONDS = 300
+INDEX = "pagefind"
+STAMP = ".made-from"  # in the index folder: the digest of what it was made from
 
 
 def indexer() -> Path | None:
@@ -38,12 +48,16 @@ def _die_with_parent() -> None:
         pass
 
 
-def index_site(folder: Path) -> list[str]:
-    """Write the search index into ``folder``; return warnings (empty when all went well)."""
+def index_site(folder: Path, previous: Path | None = None) -> list[str]:
+    """Write the search index into ``folder``, or take ``previous``'s (an earlier site) when
+    it was made from the same pages; return warnings (empty when all went well)."""
     program = indexer()
     if program is None:
         return ["search index not built: Pagefind is not installed "
                 "(pip install 'pagefind[bin]'); the site has no search"]
+    digest = _digest(folder, program)
+    if previous is not None and _take_earlier(previous / INDEX, folder / INDEX, digest):
+        return []
     try:
         done = subprocess.run(
             [str(program), "--site", str(folder), "--silent"],
@@ -57,4 +71,28 @@ def index_site(folder: Path) -> list[str]:
         detail = (done.stderr or done.stdout).strip().splitlines()
         reason = detail[-1] if detail else f"exit status {done.returncode}"
         return [f"search index not built: Pagefind failed ({reason}); the site has no search"]
+    (folder / INDEX / STAMP).write_text(digest + "\n", encoding="ascii")
     return []
+
+
+def _digest(folder: Path, program: Path) -> str:
+    """What an index is made from: every HTML page (path and bytes) and the indexer."""
+    made = hashlib.blake2b(digest_size=20)
+    facts = program.stat()
+    made.update(f"{program}\0{facts.st_size}\0{facts.st_mtime_ns}\0".encode())
+    for page in sorted(folder.rglob("*.html")):
+        made.update(page.relative_to(folder).as_posix().encode() + b"\0")
+        made.update(page.read_bytes())
+    return made.hexdigest()
+
+
+def _take_earlier(earlier: Path, index: Path, digest: str) -> bool:
+    """Hard-link ``earlier`` (an index folder) to ``index`` when its digest is ``digest``."""
+    try:
+        if (earlier / STAMP).read_text(encoding="ascii").strip() != digest:
+            return False
+        shutil.copytree(earlier, index, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(index, ignore_errors=True)
+        return False
+    return True

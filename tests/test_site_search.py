@@ -65,3 +65,21 @@ def test_no_search_skips_the_index(tmp_path: Path) -> None:
     run, site = build_site(tmp_path, FILES, "--no-search")
     assert run.code == 0 and run.err == ""
     assert not (site / "pagefind").exists()
+
+
+def test_an_index_made_from_the_same_pages_is_reused_and_a_changed_page_remakes_it(
+        tmp_path: Path) -> None:
+    run, site = build_site(tmp_path, FILES)
+    assert run.code == 0, run.err
+    entry = site / "pagefind" / "pagefind-entry.json"
+    made_from = (site / "pagefind" / search.STAMP).read_text()
+    first = entry.stat().st_ino
+    run, site = build_site(tmp_path, None, content=tmp_path / "content")
+    assert run.code == 0, run.err
+    assert entry.stat().st_ino == first  # hard-linked from the previous site, not remade
+    (tmp_path / "content" / "events" / "visit.md").write_text(
+        event("A state visit to Windsor", "2003-06-24"), encoding="utf-8")
+    run, site = build_site(tmp_path, None, content=tmp_path / "content")
+    assert run.code == 0, run.err
+    assert (site / "pagefind" / search.STAMP).read_text() != made_from
+    assert entry.stat().st_ino != first

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print("build failed: the previous site was left as it was", file=sys.stderr)
         return status or 1
     notes: list[str] = []
-    finish = None if args.no_search else lambda staging: notes.extend(index_site(staging))
+    finish = None if args.no_search else lambda staging: notes.extend(index_site(staging, out))
     try:
         changed = write_site(out, result.files, finish)
     except OSError as exc:

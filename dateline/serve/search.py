@@ -14,11 +14,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.search import index_site, indexer
+from dateline.search import INDEX, index_site, indexer
 from dateline.serve.state import Live, Snapshot
 from dateline.write import write_site
 
-INDEX = "pagefind"
 QUIET = 0.5  # seconds without a new build before indexing, so rebuilds never wait for it
 
 
@@ -60,7 +59,7 @@ class SearchIndexer:
         out = Path(self._folder.name) / "site"
         notes: list[str] = []
         try:
-            write_site(out, snapshot.files, lambda staging: notes.extend(index_site(staging)))
+            write_site(out, snapshot.files, lambda staging: notes.extend(index_site(staging, out)))
         except OSError as exc:
             notes.append(f"search index not built: {exc}")
         for note in notes:
