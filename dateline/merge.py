@@ -84,6 +84,8 @@ def _explicit_links(content: Content, written: Sequence[Event]) -> dict[str, lis
 
 def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str, list[str]],
            problems: list[Diagnostic]) -> list[Event]:
+    if not extracted:
+        return written
     by_slug = {event.slug: index for index, event in enumerate(written)}
     entries, kept = _Pool(written), _Pool()
     for event in extracted:

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 from dateline.diagnostics import Diagnostic, warning
@@ -14,6 +15,7 @@ from dateline.model import Event, Person, Role
 from dateline.slugs import make_slug, unique
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(text: str) -> str:
     """The key two spellings share: no accents, case-folded, hyphens as spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -94,7 +96,7 @@ def check_roles(events: Iterable[Event], people: Mapping[str, Person],
 def _role_conflicts(event: Event, people: Mapping[str, Person],
                     problems: list[Diagnostic]) -> Iterable[str]:
     quotes = [s for s in event.sources if s.quote]
-    for slug in event.people:
+    for slug in event.people if quotes else ():
         person = people[slug]
         for title in {role.title for role in person.roles}:
             spans = [r for r in person.roles if r.title == title]
