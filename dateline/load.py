@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -32,12 +33,20 @@ T = TypeVar("T")
 Parsed = tuple[Any, tuple[Diagnostic, ...]]  # an entry (None on errors) and its problems
 
 
+Stamp = tuple[int, int, int, int]  # a file's inode, size, modification and change times (ns)
+SETTLED_NS = 2_000_000_000  # a file untouched this long before a load is known by its stamp
+
+
 @dataclass(frozen=True)
 class Memo:
-    """Entries parsed by an earlier load, keyed by path and a digest of the text: a file
-    whose text did not change is not parsed again (the preview's incremental rebuild)."""
+    """Entries parsed by an earlier load, keyed by path and a digest of the bytes, so a file
+    whose bytes did not change is not parsed again (the preview's incremental rebuild); and
+    the stamp and digest of each file that had settled when it was read, so such a file whose
+    stamp is the same is not even read again. A file changed within ``SETTLED_NS`` of a load
+    is always read: its next change could keep the same stamp on a coarse clock."""
 
     entries: Mapping[tuple[str, bytes], Parsed] = field(default_factory=dict)
+    stamps: Mapping[str, tuple[Stamp, bytes]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,28 @@ class _Reuse:
     """One load's view of the memo: earlier parses in, this load's parses out."""
 
     def __init__(self, memo: Memo | None) -> None:
-        self.old = memo.entries if memo is not None else {}
+        self.old = memo or Memo()
         self.new: dict[tuple[str, bytes], Parsed] = {}
+        self.stamps: dict[str, tuple[Stamp, bytes]] = {}
+        self.now = time.time_ns()
 
-    def parse(self, shown: str, data: bytes, make: Callable[[], Parsed]) -> Parsed:
+    def unchanged(self, shown: str, stamp: Stamp) -> Parsed | None:
+        """The earlier parse of a file whose stamp says it was not touched since, or None."""
+        known = self.old.stamps.get(shown)
+        found = self.old.entries.get((shown, known[1])) if known and known[0] == stamp else None
+        if known is not None and found is not None:
+            self.new[(shown, known[1])] = found
+            self.stamps[shown] = known
+        return found
+
+    def parse(self, shown: str, data: bytes, stamp: Stamp,
+              make: Callable[[], Parsed]) -> Parsed:
         """The earlier parse of these exact bytes at this path, or ``make()``'s."""
         key = (shown, hashlib.blake2b(data, digest_size=16).digest())
-        found = self.old.get(key)
+        found = self.old.entries.get(key)
         self.new[key] = found if found is not None else make()
+        if self.now - max(stamp[2], stamp[3]) > SETTLED_NS:
+            self.stamps[shown] = (stamp, key[1])
         return self.new[key]
 
 
@@ -77,7 +100,8 @@ def load_content(root: Path, memo: Memo | None = None) -> Loaded:
     people = _load_dir(root, "people", (".md",), person_from, problems, reuse)
     articles = _load_dir(root, "articles", (".txt", ".md"), article_from, problems, reuse)
     content = Content(config, tuple(events), tuple(people), tuple(articles))
-    return Loaded(content, tuple(problems), Memo(MappingProxyType(reuse.new)))
+    return Loaded(content, tuple(problems),
+                  Memo(MappingProxyType(reuse.new), MappingProxyType(reuse.stamps)))
 
 
 def load_theme(templates: Path) -> Theme:
@@ -147,13 +171,16 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
         return []
     items: list[T] = []
     seen: dict[str, str] = {}
-    for path, shown in _entry_files(root, directory, suffixes, problems):
+    for path, shown, stamp in _entry_files(root, directory, suffixes, problems):
         slug = _check_slug(path.stem, shown, seen, problems)
-        data = _read_bytes(path, shown, problems)
-        if slug is None or data is None:
-            continue
-        item, found = reuse.parse(shown, data,
-                                  partial(_parse_entry, folder, slug, shown, data, build))
+        parsed = reuse.unchanged(shown, stamp) if slug is not None else None
+        if parsed is None:
+            data = _read_bytes(path, shown, problems)
+            if slug is None or data is None:
+                continue
+            parsed = reuse.parse(shown, data, stamp,
+                                 partial(_parse_entry, folder, slug, shown, data, build))
+        item, found = parsed
         problems.extend(found)
         if item is not None:
             items.append(item)
@@ -183,10 +210,10 @@ MARKDOWNISH = (".md", ".markdown", ".mdown", ".txt")
 
 
 def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
-                 problems: list[Diagnostic]) -> list[tuple[Path, str]]:
-    """The entry files of a folder, each with the path an editor knows; a sub-folder or a
-    misnamed entry is warned about."""
-    found: list[tuple[Path, str]] = []
+                 problems: list[Diagnostic]) -> list[tuple[Path, str, Stamp]]:
+    """The entry files of a folder, each with the path an editor knows and its stamp; a
+    sub-folder or a misnamed entry is warned about."""
+    found: list[tuple[Path, str, Stamp]] = []
     shown_folder = _rel(root, directory)
     with os.scandir(directory) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
@@ -199,7 +226,9 @@ def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
             problems.append(warning(shown, 1, 1, "folder is not read",
                                     f"put its files directly in {shown_folder}/"))
         elif suffix in suffixes and entry.is_file():
-            found.append((directory / name, shown))
+            facts = entry.stat()
+            found.append((directory / name, shown,
+                          (facts.st_ino, facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns)))
         elif suffix.lower() in MARKDOWNISH:
             problems.append(warning(shown, 1, 1, "file is not read",
                                     f"rename it to '{Path(name).stem}{suffixes[0]}'"))

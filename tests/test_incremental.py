@@ -90,6 +90,34 @@ def test_only_the_changed_file_is_parsed_again(content: Path,
     assert b"Second, edited" in again.files["index.html"]
 
 
+def test_a_settled_file_with_the_same_stamp_is_not_read_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "SETTLED_NS", 0)  # every file here counts as long untouched
+    first = pipeline.build(settings(content))
+    read: list[str] = []
+    read_bytes = load._read_bytes
+
+    def counted(path: Path, shown: str, problems: list[object]) -> bytes | None:
+        read.append(shown)
+        return read_bytes(path, shown, problems)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "_read_bytes", counted)
+    (content / "events" / "e2.md").write_text(event("Second, edited", "2012-01-02"),
+                                              encoding="utf-8")
+    again = pipeline.build(settings(content), first.reuse)
+    assert read == ["content/site.yaml", "content/events/e2.md"]  # site.yaml: always
+    assert again.files == pipeline.build(settings(content)).files
+
+
+def test_a_file_changed_twice_within_a_moment_is_read_both_times(content: Path) -> None:
+    path = content / "events" / "e2.md"
+    first = pipeline.build(settings(content))
+    for title in ("Second AAAA", "Second BBBB"):  # same size, same instant: same stamp maybe
+        path.write_text(event(title, "2012-01-02"), encoding="utf-8")
+        first = pipeline.build(settings(content), first.reuse)
+        assert title.encode() in first.files["index.html"]
+
+
 def test_pages_whose_inputs_did_not_change_are_not_rendered_again(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rendered: list[str] = []
