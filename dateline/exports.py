@@ -69,20 +69,22 @@ def events_csv(timeline: Timeline) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_row(timeline.config.base_url, timeline.people, event)
-                     for event in timeline.events)
+    out.writelines(_row(timeline.config.base_url, timeline.people, event)
+                   for event in timeline.events)
     return out.getvalue().encode("utf-8")
 
 
 @by_identity
-def _row(base: str, people: Mapping[str, Person], event: Event) -> list[str]:
-    return [
+def _row(base: str, people: Mapping[str, Person], event: Event) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([
         event.slug, event.date.edtf(), event.date.precision.label, event.title, event.summary,
         LIST_SEPARATOR.join(people[slug].name for slug in event.people),
         LIST_SEPARATOR.join(event.places), LIST_SEPARATOR.join(event.tags),
         LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
         base + event_url(event),
-    ]
+    ])
+    return out.getvalue()
 
 
 def export_files(timeline: Timeline) -> dict[str, bytes]:

@@ -4,30 +4,31 @@ The preview's rebuild hands unchanged events, people and settings back as the ve
 of the build before (``pipeline._as_before``), so a function of them need not run again: its
 earlier result is found by the arguments' identity, which costs nothing to check, instead of
 by equality or a hash, which costs a walk through the value. The arguments are kept with the
-result, so an identity is never taken for another object's after the first is collected. The
-functions remembered must be pure and their results never changed by their callers.
+result, so they stay alive and no other object can have the same identity meanwhile. The
+functions remembered must be pure and their results never changed by their callers. A
+tuple argument, made afresh by each build, counts as the same when it holds the same objects
+in the same order.
 """
 
 from __future__ import annotations
 
 import functools
-import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
-LIMIT = 50_000
+LIMIT = 100_000
 
 
 def by_identity(function: F) -> F:
     """``function`` remembering its last ``LIMIT`` results by the identity of its arguments."""
-    made: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
+    made: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
 
     @functools.wraps(function)
     def remembered(*args: object) -> Any:
-        key = tuple(map(id, args))
+        key = tuple([tuple(map(id, a)) if type(a) is tuple else id(a) for a in args])
         found = made.get(key)
-        if found is not None and all(map(operator.is_, found[0], args)):
+        if found is not None:
             return found[1]
         value = function(*args)
         made[key] = (args, value)
@@ -36,3 +37,4 @@ def by_identity(function: F) -> F:
         return value
 
     return remembered  # type: ignore[return-value]
+

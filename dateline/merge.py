@@ -29,6 +29,7 @@ from types import MappingProxyType
 
 from dateline.dates import EventDate
 from dateline.diagnostics import Diagnostic, warning
+from dateline.memo import by_identity
 from dateline.model import Content, Event, Source, Timeline
 from dateline.people import check_roles, resolve_people
 
@@ -45,6 +46,7 @@ _STOP = frozenset(
 )
 
 
+@by_identity
 def event_order(event: Event) -> tuple[object, ...]:
     """The timeline's total order."""
     return (event.date.sort_key(), event.title.casefold(), event.slug)

@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from dateline.diagnostics import Diagnostic, warning
 from dateline.hints import person_hint
+from dateline.memo import by_identity
 from dateline.model import Event, Person, Role
 from dateline.slugs import make_slug, unique
 
@@ -72,8 +73,13 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
                                         f"unknown person '{ref.text}'", hint))
             if slug not in slugs:
                 slugs.append(slug)
-        resolved.append(replace(event, people=tuple(slugs)))
+        resolved.append(_with_people(event, tuple(slugs)))
     return tuple(resolved), known, problems
+
+
+@by_identity
+def _with_people(event: Event, slugs: tuple[str, ...]) -> Event:
+    return replace(event, people=slugs)
 
 
 def _auto_slug(name: str, known: Mapping[str, Person]) -> str:

@@ -158,13 +158,11 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
     horizon = max((e.date.year for e in events), default=0)
     pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug],
-                      roles=charts.roles_chart(p.roles, by_person[p.slug], horizon),
-                      appears_with=facets.appears_with(p.slug, by_person[p.slug],
-                                                        timeline.people))
+                      **_person_parts(p, tuple(by_person[p.slug]), horizon, timeline.people))
                  for p in people_listed)
     pages.append(page("tags/", "tags.html", entries=facets.tag_facets(events, slugs)))
-    pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag,
-                      events=[e for e in events if tag in e.tags])
+    by_tag = _events_by_tag(events)
+    pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag, events=by_tag[tag])
                  for tag, slug in slugs.items())
     sources = source_views(timeline)
     pages.append(page("sources/", "sources.html",
@@ -224,6 +222,22 @@ def _events_by_person(timeline: Timeline) -> defaultdict[str, list[Event]]:
     for event in timeline.events:
         for slug in event.people:
             found[slug].append(event)
+    return found
+
+
+@by_identity
+def _person_parts(person: Person, events: tuple[Event, ...], horizon: int,
+                  people: Mapping[str, Person]) -> dict[str, Any]:
+    """``roles`` and ``appears_with`` of a person page."""
+    return {"roles": charts.roles_chart(person.roles, events, horizon),
+            "appears_with": facets.appears_with(person.slug, events, people)}
+
+
+def _events_by_tag(events: tuple[Event, ...]) -> defaultdict[str, list[Event]]:
+    found: defaultdict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for tag in dict.fromkeys(event.tags):
+            found[tag].append(event)
     return found
 
 
