@@ -7,7 +7,7 @@ by equality or a hash, which costs a walk through the value. The arguments are k
 result, so they stay alive and no other object can have the same identity meanwhile. The
 functions remembered must be pure and their results never changed by their callers. A
 tuple argument, made afresh by each build, counts as the same when it holds the same objects
-in the same order.
+in the same order; a string or a whole number counts by its value.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def by_identity(function: F) -> F:
 
     @functools.wraps(function)
     def remembered(*args: object) -> Any:
-        key = tuple([tuple(map(id, a)) if type(a) is tuple else id(a) for a in args])
+        key = tuple([_key(a) for a in args])
         found = made.get(key)
         if found is not None:
             return found[1]
@@ -38,3 +38,11 @@ def by_identity(function: F) -> F:
 
     return remembered  # type: ignore[return-value]
 
+
+def _key(value: object) -> object:
+    kind = type(value)
+    if kind is tuple:
+        return tuple(map(id, value))  # type: ignore[call-overload]
+    if kind is str or kind is int:
+        return kind, value  # never equal to an identity or a tuple of them
+    return id(value)

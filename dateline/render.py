@@ -109,16 +109,18 @@ def _card_function(env: jinja2.Environment) -> Callable[..., Markup]:
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
         shared = [context["site"], context["people"], context["tag_slugs"]]
         if not all(map(operator.is_, basis, shared)):
-            if basis != shared or len(made) > CARD_MEMO:
+            if basis != shared:
                 made.clear()
             basis[:] = shared
         root = context["root"]
-        found = made.get((id(event), root))
-        if found is not None and found[0] is event:
+        found = made.get((id(event), root))  # the event is kept with its card: ids stay unique
+        if found is not None:
             return found[1]
         site, people, tag_slugs = shared
         html = Markup(env.get_template(CARD).render(
             event=event, root=root, site=site, people=people, tag_slugs=tag_slugs).rstrip("\n"))
+        if len(made) >= CARD_MEMO:
+            made.clear()
         made[(id(event), root)] = (event, html)
         return html
 
