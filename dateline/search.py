@@ -41,6 +41,16 @@ def indexer() -> Path | None:
 def _die_with_parent() -> None:
     """In the indexer's process: end it if the build is killed, so that it does not go on
     writing into a staging folder that the next build has removed (Linux only)."""
+    _prctl_death_signal()
+
+
+def _in_background() -> None:
+    """As :func:`_die_with_parent`, at a low priority: the preview's next rebuild comes first."""
+    _prctl_death_signal()
+    os.nice(10)
+
+
+def _prctl_death_signal() -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -48,9 +58,11 @@ def _die_with_parent() -> None:
         pass
 
 
-def index_site(folder: Path, previous: Path | None = None) -> list[str]:
+def index_site(folder: Path, previous: Path | None = None, background: bool = False
+               ) -> list[str]:
     """Write the search index into ``folder``, or take ``previous``'s (an earlier site) when
-    it was made from the same pages; return warnings (empty when all went well)."""
+    it was made from the same pages; return warnings (empty when all went well). In the
+    ``background`` (the preview) the indexer runs at a low priority."""
     program = indexer()
     if program is None:
         return ["search index not built: Pagefind is not installed "
@@ -62,7 +74,7 @@ def index_site(folder: Path, previous: Path | None = None) -> list[str]:
         done = subprocess.run(
             [str(program), "--site", str(folder), "--silent"],
             capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
-            preexec_fn=_die_with_parent,
+            preexec_fn=_in_background if background else _die_with_parent,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return [f"search index not built: Pagefind could not run ({exc}); "

@@ -59,7 +59,8 @@ class SearchIndexer:
         out = Path(self._folder.name) / "site"
         notes: list[str] = []
         try:
-            write_site(out, snapshot.files, lambda staging: notes.extend(index_site(staging, out)))
+            write_site(out, snapshot.files, lambda staging: notes.extend(
+                index_site(staging, out, background=True)))
         except OSError as exc:
             notes.append(f"search index not built: {exc}")
         for note in notes:
