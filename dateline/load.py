@@ -22,6 +22,7 @@ from dateline import schema
 from dateline.diagnostics import Diagnostic, error, warning
 from dateline.entries import article_from, config_from, event_from, person_from
 from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
+from dateline.parallel import forked_map
 from dateline.slugs import is_slug, make_slug
 from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_matter
 
@@ -171,20 +172,56 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
         return []
     items: list[T] = []
     seen: dict[str, str] = {}
-    for path, shown, stamp in _entry_files(root, directory, suffixes, problems):
+    files = _entry_files(root, directory, suffixes, problems)
+    ready = _parsed_on_every_core(folder, files) if not reuse.old.entries else {}
+    for path, shown, stamp in files:
         slug = _check_slug(path.stem, shown, seen, problems)
         parsed = reuse.unchanged(shown, stamp) if slug is not None else None
         if parsed is None:
-            data = _read_bytes(path, shown, problems)
+            early = ready.get(shown) if slug is not None else None
+            unread, data, made = early or ([], _read_bytes(path, shown, problems), None)
+            problems.extend(unread)
             if slug is None or data is None:
                 continue
             parsed = reuse.parse(shown, data, stamp,
-                                 partial(_parse_entry, folder, slug, shown, data, build))
+                                 partial(_parse_entry, folder, slug, shown, data, build)
+                                 if made is None else partial(_given, made))
         item, found = parsed
         problems.extend(found)
         if item is not None:
             items.append(item)
     return items
+
+
+Ready = tuple[list[Diagnostic], bytes | None, Parsed | None]  # read problems, bytes, parse
+
+
+def _given(parsed: Parsed) -> Parsed:
+    return parsed
+
+
+def _parsed_on_every_core(folder: str, files: list[tuple[Path, str, Stamp]]
+                          ) -> dict[str, Ready]:
+    """The entries of a large folder read and parsed by forked workers, by path shown; empty
+    when that would not pay (few files, one core, other threads) or failed."""
+    jobs = [(folder, str(path), shown) for path, shown, _ in files
+            if is_slug(unicodedata.normalize("NFC", path.stem))]
+    done = forked_map(_read_and_parse, jobs)
+    return {} if done is None else {shown: found for (_, _, shown), found in zip(jobs, done,
+                                                                                 strict=True)}
+
+
+def _read_and_parse(job: tuple[str, str, str]) -> Ready:
+    """In a worker: one entry file read and parsed as :func:`_load_dir` would."""
+    folder, name, shown = job
+    path = Path(name)
+    problems: list[Diagnostic] = []
+    data = _read_bytes(path, shown, problems)
+    if data is None:
+        return problems, None, None
+    build = {"events": event_from, "people": person_from, "articles": article_from}[folder]
+    slug = unicodedata.normalize("NFC", path.stem)
+    return problems, data, _parse_entry(folder, slug, shown, data, build)
 
 
 def _parse_entry(folder: str, slug: str, shown: str, data: bytes, build: Builder[T]) -> Parsed:

@@ -1,4 +1,7 @@
-"""Many pages rendered on every core: worker processes forked from the build, in chunks.
+"""Work spread over every core: worker processes forked from the build, in chunks.
+
+Entries are parsed this way by ``load`` (:func:`forked_map`) and pages rendered
+(:func:`render_many`).
 
 Forked workers start with the build's memory as it is (the compiled templates, the pages
 and their contexts), so nothing is pickled on the way in; only each chunk's bytes come
@@ -14,13 +17,16 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from dateline.render import Renderer, remember_markdown, remembered_markdown
 from dateline.site import Page
 
 MIN_PAGES = 1000
 CHUNK = 100
+T = TypeVar("T")
+R = TypeVar("R")
 
 _work: tuple[Renderer, Sequence[Page], set[str]] | None = None  # set in each worker only
 
@@ -40,6 +46,25 @@ def worth_it(pages: int) -> bool:
     import multiprocessing  # here, not on top: small sites never pay for the import
 
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R] | None:
+    """``function`` of every item, in order, computed by forked workers; None when that would
+    not pay (as for :func:`worth_it`) or anything failed, so the caller does it itself."""
+    if not worth_it(len(items)):
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(cores(), mp_context=context, initializer=gc.enable) as pool:
+            return list(pool.map(function, items, chunksize=CHUNK))
+    except Exception:
+        return None
+    finally:
+        gc.unfreeze()
 
 
 def render_many(render: Renderer, pages: Sequence[Page]) -> dict[str, bytes]:

@@ -1,7 +1,8 @@
-"""Rendering on several cores gives the same site, byte for byte, and the same errors.
+"""Loading and rendering on several cores give the same site, byte for byte, and the same
+errors.
 
-Worker processes only take over from 1,000 pages, so these builds lower the threshold to
-one page and the chunk size to a few pages, in a fresh process as a user's build runs.
+Worker processes only take over from 1,000 files or pages, so these builds lower the
+threshold to one and the chunk size to a few, in a fresh process as a user's build runs.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import REPO, STARTER_CONTENT, TEMPLATES
+from helpers import REPO, STARTER_CONTENT, TEMPLATES, event, make_site, person
 
 from dateline import parallel
 
@@ -30,13 +31,21 @@ def counted(render, pages):
     print(f"workers made {len(made)} of {len(pages)} pages", file=sys.stderr)
     return made
 pipeline.render_many = counted
+from dateline import load
+real_map = load.forked_map
+def parsed(function, items):
+    done = real_map(function, items)
+    print(f"workers parsed {len(done or ())} of {len(items)} files", file=sys.stderr)
+    return done
+load.forked_map = parsed
 sys.exit(main(sys.argv[1:]))
 """
 
 
-def _build(out: Path, templates: Path, forced: bool) -> subprocess.CompletedProcess[str]:
+def _build(out: Path, templates: Path, forced: bool, content: Path = STARTER_CONTENT
+           ) -> subprocess.CompletedProcess[str]:
     head = ["-c", FORCED] if forced else [str(REPO / "build.py")]
-    return subprocess.run([sys.executable, *head, "build", "--content", str(STARTER_CONTENT),
+    return subprocess.run([sys.executable, *head, "build", "--content", str(content),
                            "--templates", str(templates), "--out", str(out)],
                           capture_output=True, text=True, cwd=REPO, check=False)
 
@@ -53,7 +62,27 @@ def test_workers_make_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     made = next(line for line in many.stderr.splitlines() if line.startswith("workers made"))
     count, total = int(made.split()[2]), int(made.split()[4])
     assert count == total > 50
+    assert "workers parsed 134 of 134 files" in many.stderr
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
+
+
+def test_mistakes_found_by_workers_are_the_same_messages_in_the_same_order(
+        tmp_path: Path) -> None:
+    content = make_site(tmp_path, {
+        "events/fine.md": event("Fine"),
+        "events/bad-yaml.md": "---\ntitle: [unclosed\ndate: 2018\n---\n",
+        "events/not-utf8.md": b"---\ntitle: caf\xe9\ndate: 2018\n---\n",
+        "events/Bad_Slug.md": event("Badly named"),
+        "events/no-date.md": "---\ntitle: No date\n---\n",
+        "people/ann-lee.md": person("Ann Lee", "born: 1990-13-01\n"),
+    })
+    one = _build(tmp_path / "one", TEMPLATES, forced=False, content=content)
+    many = _build(tmp_path / "many", TEMPLATES, forced=True, content=content)
+    assert "workers parsed 4 of 4 files" in many.stderr  # Bad_Slug.md is not a slug
+    assert one.returncode == many.returncode == 1
+    shown = [line for line in many.stderr.splitlines() if not line.startswith("workers ")]
+    assert shown == one.stderr.splitlines()
+    assert "found: 5 errors, 0 warnings" in shown
 
 
 def test_a_template_error_still_names_the_template_and_line(tmp_path: Path) -> None:
