@@ -183,3 +183,31 @@ def test_yearless_dateline_takes_the_year_its_weekday_fits() -> None:
     found = extract("LONDON, March 14 (Reuters) - Britain acted on Wednesday, in its worst row "
                     "of 2018 so far, after a case first raised in 2012.")
     assert found.published is not None and found.published.edtf() == "2018-03-14"
+
+
+# A weekday in a plan is the next one after publication (Wednesday 20 December 2017 here).
+PLANS = {
+    "The minister is due on Friday to meet his Russian counterpart.": "2017-12-22",
+    "The minister is expected on Friday to sign the treaty.": "2017-12-22",
+    "The minister is expected in Moscow on Friday.": "2017-12-22",
+    "The minister is set on Friday to unveil new sanctions.": "2017-12-22",
+    "The minister plans on Friday to unveil new sanctions.": "2017-12-22",
+    "He will be joined on Friday by Sergei Lavrov.": "2017-12-22",
+    "The minister is due to be received on Friday by the president.": "2017-12-22",
+    "Johnson will travel to Moscow on Friday after talks stalled.": "2017-12-22",
+    "Johnson will travel to Moscow, which he last visited in 2012, on Friday.": "2017-12-22",
+    "The trip postponed in October is now due on Friday.": "2017-12-22",
+    "The talks ended on Friday and will resume in January.": "2017-12-15",
+    "He met Lavrov on Friday and said talks would continue.": "2017-12-15",
+}
+
+
+def test_weekday_in_a_plan_is_the_next_one() -> None:
+    found = {text: value_of(text, "Friday", date(2017, 12, 20)) for text in PLANS}
+    assert found == PLANS
+
+
+def test_weekday_in_a_plan_gives_no_event() -> None:
+    found = extract("The president is expected on Friday to sign the sanctions bill into law.",
+                    date(2017, 12, 20))
+    assert found.events == ()

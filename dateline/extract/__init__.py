@@ -20,7 +20,7 @@ from dateline.extract.published import find_published
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 TEXT_KINDS = frozenset({"body"})
 _LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
            "updated": "an 'Updated' line", "published": "a 'Published' line",
