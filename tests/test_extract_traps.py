@@ -6,6 +6,10 @@ from datetime import date
 
 from extract_helpers import extract, names, reason_of, value_of
 
+from dateline.extract import extract_article
+from dateline.extract.people import known_people
+from dateline.model import Article, Mark, Person
+
 SEED_LIKE = (
     "Foreign Minister Sergei Lavrov (R) meets Foreign Secretary Boris Johnson in Moscow on "
     "December 22, 2017. (Photo credit should read PAVEL ROMANOV/AFP/Getty Images)\n"
@@ -211,3 +215,24 @@ def test_weekday_in_a_plan_gives_no_event() -> None:
     found = extract("The president is expected on Friday to sign the sanctions bill into law.",
                     date(2017, 12, 20))
     assert found.events == ()
+
+
+def test_middle_initials_stay_inside_one_name() -> None:
+    found = extract("Boris N. Yeltsin met George W. Bush on Monday. Former President George "
+                    "H. W. Bush, and George H.W. Bush's aides, stayed away.", date(2001, 12, 20))
+    assert [(m.text, m.name) for m in found.people] == [
+        ("Boris N. Yeltsin", "Boris N. Yeltsin"), ("George W. Bush", "George W. Bush"),
+        ("George H. W. Bush", "George H. W. Bush"), ("George H.W. Bush", "George H. W. Bush")]
+
+
+def test_registry_is_matched_ignoring_initials_unless_they_tell_two_apart() -> None:
+    registry = known_people([Person(slug, name, Mark(f"content/people/{slug}.md")) for slug, name
+                             in (("boris-yeltsin", "Boris Yeltsin"),
+                                 ("george-w-bush", "George W. Bush"),
+                                 ("george-h-w-bush", "George H. W. Bush"))])
+    text = "Boris N. Yeltsin met George W. Bush on Monday. George H. W. Bush stayed away."
+    found = extract_article(Article("story", Mark("content/articles/story.txt"), text),
+                            registry, date(2001, 12, 20))
+    assert [(m.text, m.slug) for m in found.people] == [
+        ("Boris N. Yeltsin", "boris-yeltsin"), ("George W. Bush", "george-w-bush"),
+        ("George H. W. Bush", "george-h-w-bush")]

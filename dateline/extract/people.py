@@ -26,6 +26,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*(?<![.-])|[^\W\d_]")
 _WEAK_TITLES = frozenset("general major chief king queen prince princess lord lady justice "
                          "officer leader director executive founder chair deputy".split())
 _PARTICLES = frozenset("de van von der bin al da di du le la".split())
+# A middle initial as _WORD reads it ("N" of "Boris N. Yeltsin", "H.W" of "George H.W. Bush"),
+# and the gap after one or after an abbreviated title ("Mr. Lavrov").
+_INITIAL = re.compile(r"[A-Z](?:\.[A-Z])*")
+_AFTER_INITIAL = frozenset({". ", ".\xa0"})
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,9 @@ def _runs(text: str) -> Iterable[_Run]:
         word = found.group()
         capital = word[0].isupper()
         gap = text[current[-1][1]:found.start()] if current else ""
-        initial = bool(current) and gap == ". " and (
-            len(current[-1][2]) == 1 or current[-1][2].lower() in TITLE_WORDS)
+        initial = bool(current) and gap in _AFTER_INITIAL and (
+            _INITIAL.fullmatch(current[-1][2]) is not None
+            or current[-1][2].lower() in TITLE_WORDS)
         joined = bool(current) and (gap in {" ", "\xa0"} or initial)
         if capital and joined:
             current.append((found.start(), found.end(), word))
@@ -104,6 +109,7 @@ class Known:
     names: dict[str, str]
     surnames: dict[str, str]
     spellings: tuple[str, ...]
+    initialled: dict[str, str] = field(default_factory=dict)
 
 
 def known_people(people: Iterable[Person]) -> Known:
@@ -112,15 +118,28 @@ def known_people(people: Iterable[Person]) -> Known:
     names: dict[str, str] = {}
     surnames: dict[str, list[str]] = {}
     spellings: list[str] = []
+    initialled: dict[str, str] = {}
     for person in people:
         names[person.slug] = person.name
         for spelling in (person.name, *person.aliases):
             keys.setdefault(person_key(spelling), person.slug)
+            if _initialled_key(spelling) != person_key(spelling):
+                initialled.setdefault(_initialled_key(spelling), person.slug)
             spellings.append(spelling)
             if len(spelling.split()) >= 2:
                 surnames.setdefault(person_key(spelling.split()[-1]), []).append(person.slug)
     unique = {key: slugs[0] for key, slugs in surnames.items() if len(set(slugs)) == 1}
-    return Known(keys, names, unique, tuple(sorted(set(spellings), key=lambda s: -len(s))))
+    return Known(keys, names, unique, tuple(sorted(set(spellings), key=lambda s: -len(s))),
+                 initialled)
+
+
+def _initialled_key(name: str) -> str:
+    """Like :func:`person_key` but keeping middle initials, so "George H. W. Bush" and
+    "George W. Bush" stay two people when the registry has both."""
+    words = normal(name).split()
+    if len(words) < 3:
+        return person_key(name)
+    return " ".join([person_key(words[0]), *words[1:-1], person_key(words[-1])])
 
 
 @dataclass
@@ -162,11 +181,10 @@ def _mention(text: str, run: _Run, known: Known, seen: _Seen,
     first = titled if titled is not None else _given_at(words, known)
     if first is None:
         return _surname_only(text, words, known, seen, banned)
-    name_words = words[first:first + 3]
-    if len(name_words) == 3 and name_words[1][2] in _PARTICLES:
-        name_words = words[first:first + 4]
+    name_words = _name_words(words[first:])
     while name_words and (name_words[-1][2].lower().rstrip(".") in _NOT_NAME | _FUNCTION
-                          or name_words[-1][2] in _PARTICLES):
+                          or name_words[-1][2] in _PARTICLES
+                          or (len(name_words) > 1 and _INITIAL.fullmatch(name_words[-1][2]))):
         name_words = name_words[:-1]
     if not name_words or any(w[2].lower().rstrip(".") in _NOT_NAME for w in name_words) or any(
             w[2].lower().rstrip(".") in TITLE_WORDS for w in name_words[:-1]):
@@ -182,6 +200,20 @@ def _mention(text: str, run: _Run, known: Known, seen: _Seen,
         return None
     name, slug = _resolve(spelled, key, known, seen)
     return start, start + len(spelled) if end > start + len(spelled) else end, name, slug
+
+
+def _name_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Up to three words of a name (four with a particle second); initials are not counted."""
+    taken: list[tuple[int, int, str]] = []
+    counted: list[str] = []
+    for word in words:
+        taken.append(word)
+        if _INITIAL.fullmatch(word[2]) and counted and word is not words[-1]:
+            continue
+        counted.append(word[2])
+        if len(counted) == 4 or (len(counted) == 3 and counted[1] not in _PARTICLES):
+            break
+    return taken
 
 
 def _possessive(word: str) -> int:
@@ -235,10 +267,18 @@ def _surname_only(text: str, words: list[tuple[int, int, str]], known: Known, se
 
 def _resolve(spelled: str, key: str, known: Known, seen: _Seen) -> tuple[str, str]:
     """The canonical name and slug of a spelling; remember it for later surnames."""
-    if key in known.keys:
+    exact = _initialled_key(spelled)
+    if exact in known.initialled:
+        slug = known.initialled[exact]
+        result = (known.names[slug], slug)
+    elif key in known.keys:
         slug = known.keys[key]
         result = (known.names[slug], slug)
-    elif key in seen.full:
+    elif exact in seen.full:
+        result = seen.full[exact]
+    elif key in seen.full and _initialled_key(seen.full[key][0]) in {key, exact}:
+        # "Boris Yeltsin" after "Boris N. Yeltsin" is the same man; "George W. Bush" after
+        # "George H. W. Bush" is not.
         result = seen.full[key]
     elif len(key.split()) == 1 and key in seen.surnames:
         result = seen.surnames[key]
@@ -248,5 +288,6 @@ def _resolve(spelled: str, key: str, known: Known, seen: _Seen) -> tuple[str, st
     else:
         result = (spelled, "")
     seen.full.setdefault(key, result)
+    seen.full.setdefault(exact, result)
     seen.surnames.setdefault(key.split()[-1], result)
     return result
