@@ -236,3 +236,38 @@ def test_registry_is_matched_ignoring_initials_unless_they_tell_two_apart() -> N
     assert [(m.text, m.slug) for m in found.people] == [
         ("Boris N. Yeltsin", "boris-yeltsin"), ("George W. Bush", "george-w-bush"),
         ("George H. W. Bush", "george-h-w-bush")]
+
+
+NOT_EVENTS = (
+    "The parade is a tradition dating back to 1874 in the city of London.",
+    "The club was founded in 1874 by a group of merchants from London.",
+    "The embassy building was built in the 1870s for a merchant family.",
+    "The government promised to cut emissions by 2030 across the whole country.",
+    "Officials said the deal must be signed by the end of the year at the latest.",
+    "Britain set a deadline of March 31 for Moscow to respond to the demands.",
+    "The troops must leave by mid-March under the agreement reached in Minsk.",
+)
+
+
+def test_background_ages_and_deadlines_give_no_event() -> None:
+    found = {text: [e.date.edtf() for e in extract(text, date(2018, 3, 14)).events]
+             for text in NOT_EVENTS}
+    assert found == {text: [] for text in NOT_EVENTS}
+
+
+def test_background_age_gives_way_to_the_event_in_the_sentence() -> None:
+    found = extract("The company, established in 1990, opened its London office in 2005.",
+                    date(2018, 3, 14))
+    assert [e.date.edtf() for e in found.events] == ["2005"]
+
+
+def test_background_age_says_why_it_is_no_event() -> None:
+    found = extract("The club was founded in 1874 by a group of merchants.", date(2018, 3, 14))
+    assert [(d.text, d.accepted, "background" in d.reason) for d in found.dates] == [
+        ("1874", True, True)]
+
+
+def test_a_date_that_names_a_happening_after_since_is_still_an_event() -> None:
+    found = extract("Relations have been poor since the 2006 poisoning of Alexander Litvinenko "
+                    "in London.", date(2017, 12, 22))
+    assert [e.date.edtf() for e in found.events] == ["2006"]

@@ -13,10 +13,11 @@ from datetime import date
 
 from dateline.dates import Precision
 from dateline.extract.clean import clean
-from dateline.extract.events import Parts, find_events
+from dateline.extract.events import Parts, find_events, not_happened
 from dateline.extract.found import Block, Credit, DateMention, Extraction, PersonMention
 from dateline.extract.people import Known, find_people
 from dateline.extract.published import find_published
+from dateline.extract.sentences import split_sentences
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
@@ -84,11 +85,21 @@ def _block_dates(block: Block, anchor: date | None) -> list[DateMention]:
     """Dates of the story; those of captions, blurbs and headings are shown but never used."""
     found = find_dates(block.text, anchor, block.start)
     if block.kind in TEXT_KINDS:
-        return found
+        return [_noted(d, block) for d in found]
     label = _LABELS.get(block.kind, block.kind)
     return [replace(d, value=None, accepted=False,
                     reason=f"in {label}, not the story" + ("" if d.accepted else f": {d.reason}"))
             for d in found]
+
+
+def _noted(mention: DateMention, block: Block) -> DateMention:
+    """An accepted date that is a deadline or background says so in its reason."""
+    if not mention.accepted:
+        return mention
+    at = mention.start - block.start
+    start = next((a for a, b in split_sentences(block.text) if a <= at < b), 0)
+    why = not_happened(block.text, start, at)
+    return replace(mention, reason=f"{mention.reason}; {why}") if why else mention
 
 
 def _placed_date(mention: DateMention, position: Callable[[int], tuple[int, int]]

@@ -4,7 +4,8 @@ One event per date an article reports: the first sentence with that date gives t
 the quote and the place in the file; later sentences with the same date add people and
 places. A day within a week before publication is the news itself (confidence 0.7); an older
 or coarser date is background ("annexed Crimea in 2014") and becomes a context event at its
-precision (confidence 0.4). Plans (dates after publication), quotes and captions are left out.
+precision (confidence 0.4). Plans (dates after publication), bounds and deadlines ("by 2030"),
+the age of a thing ("founded in 1874"), quotes and captions are left out.
 """
 
 from __future__ import annotations
@@ -29,7 +30,30 @@ _ANCHORED = re.compile(r"\b(?:in|on|during|from|between|the|last|early|late|mid)
                       re.IGNORECASE)
 _LEADS = re.compile(r"(?:early|mid|late|the|last|this|spring|summer|autumn|fall|winter)\b",
                     re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:since|until|till|by|before)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words just before a date that make it something other than the day a thing happened: a
+# bound or a deadline ("since 2014", "by 2030", "by the end of March", "a deadline of March
+# 31"), or the age of a thing that is background ("dating back to 1874", "founded in 1874",
+# "built in the 1870s"). "since the 2006 poisoning" dates the poisoning, so it stays.
+_NOT_HAPPENED = (
+    (re.compile(r"\b(?:since|until|till|by|before|no\s+later\s+than)\s+"
+                r"(?:the\s+(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?"
+                r"(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE),
+     "a bound or a deadline, not the day it happened"),
+    (re.compile(r"\b(?:deadline|ultimatum|cut-?off\s+date)\b[^,;.]{0,30}$", re.IGNORECASE),
+     "a deadline, not the day it happened"),
+    (re.compile(r"\b(?:(?:dat(?:es|ed|ing)|goes|going|went)\s+back\s+to|dat(?:es|ed|ing)\s+"
+                r"from|(?:founded|established|built|constructed|erected|set\s+up|created)"
+                r"\s+(?:back\s+)?(?:in|around|circa|c\.))\s+(?:the\s+)?$", re.IGNORECASE),
+     "how old something is (background), not an event"),
+)
+_NOT_HAPPENED_WINDOW = 48
+
+
+def not_happened(text: str, start: int, at: int) -> str:
+    """Why the date at ``at`` is not when something happened, from the words in
+    ``text[start:at]`` just before it; empty when nothing says so."""
+    before = text[max(start, at - _NOT_HAPPENED_WINDOW):at]
+    return next((why for pattern, why in _NOT_HAPPENED if pattern.search(before)), "")
 _VERBS = (
     (r"\b(?:met|meet|meets|meeting|talks|held talks)\b", "hold talks", "holds talks"),
     (r"\bvisit(?:s|ed|ing)?\b", "visit", "visits"),
@@ -82,7 +106,7 @@ def _event_date(parts: Parts, dated: Sequence[DateMention], starts: Sequence[int
     latest = _published_day(parts.published)
     inside = [d for d in inside if d.value is not None
               and (latest is None or (d.value.end or d.value.start).first_day() <= latest)
-              and not _BOUND.search(parts.article.text[max(start, d.start - 8):d.start])
+              and not not_happened(parts.article.text, start, d.start)
               and tense_at(parts.article.text[start:end], d.start - start, d.end - start)
               != "future"]
     inside = [d for d in inside if d.value is not None and (
