@@ -271,3 +271,12 @@ def test_a_date_that_names_a_happening_after_since_is_still_an_event() -> None:
     found = extract("Relations have been poor since the 2006 poisoning of Alexander Litvinenko "
                     "in London.", date(2017, 12, 22))
     assert [e.date.edtf() for e in found.events] == ["2006"]
+
+
+def test_title_goes_to_the_person_it_stands_before() -> None:
+    found = extract("Foreign Secretary Boris Johnson met Russian counterpart Sergei Lavrov in "
+                    "Moscow. Kremlin spokesman Dmitry Peskov and Mr Lavrov spoke later.",
+                    date(2017, 12, 22))
+    assert [(m.name, m.title) for m in found.people] == [
+        ("Boris Johnson", "Foreign Secretary"), ("Sergei Lavrov", ""),
+        ("Dmitry Peskov", "spokesman"), ("Sergei Lavrov", "")]

@@ -148,7 +148,7 @@ def to_json(found: Extraction) -> dict[str, Any]:
         "events": [_event_json(e) for e in found.events],
         "dates": [[d.text, d.start, d.end, _edtf(d.value), d.accepted, d.reason, d.line, d.col,
                    d.end_col] for d in found.dates],
-        "people": [[p.text, p.start, p.end, p.name, p.slug, p.line, p.col, p.end_col]
+        "people": [[p.text, p.start, p.end, p.name, p.slug, p.line, p.col, p.end_col, p.title]
                    for p in found.people],
     }
 

@@ -38,7 +38,11 @@ class DateMention:
 
 @dataclass(frozen=True)
 class PersonMention:
-    """A mention of a person and the person it refers to (``slug`` set when registered)."""
+    """A mention of a person and the person it refers to (``slug`` set when registered).
+
+    ``title`` is the office the text puts right before this name ("Foreign Secretary" of
+    "Foreign Secretary Boris Johnson"), empty when there is none.
+    """
 
     text: str
     start: int
@@ -48,6 +52,7 @@ class PersonMention:
     line: int = 0
     col: int = 0
     end_col: int = 0
+    title: str = ""
 
 
 @dataclass(frozen=True)

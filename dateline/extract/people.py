@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dateline.extract.found import Credit, PersonMention
-from dateline.extract.lexicon import GIVEN_NAMES, MONTHS, TITLE_WORDS, VARIANTS
+from dateline.extract.lexicon import GIVEN_NAMES, HONORIFICS, MONTHS, TITLE_WORDS, VARIANTS
 from dateline.extract.lexicon import WEEKDAYS as WEEKDAY_NAMES
 from dateline.extract.places import GAZETTEER, MULTI
 from dateline.model import Person
@@ -170,7 +170,7 @@ def find_people(pieces: Sequence[tuple[str, int]], known: Known, credits: Sequen
             if found is not None:
                 start, end, name, slug = found
                 mentions.append(PersonMention(text[start:end], base + start, base + end,
-                                              name, slug))
+                                              name, slug, title=_title_before(text, run, start)))
     return mentions
 
 
@@ -214,6 +214,22 @@ def _name_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
         if len(counted) == 4 or (len(counted) == 3 and counted[1] not in _PARTICLES):
             break
     return taken
+
+
+def _title_before(text: str, run: _Run, start: int) -> str:
+    """The office written right before the name at ``start``: the capitalised words of its own
+    run ("Russian Foreign Minister"), else a title word just before the run ("analyst").
+    Honorifics and "counterpart" name no office."""
+    words = [w for a, _b, w in run.words if a < start]
+    while words and (normal(words[0]) in _STOP or normal(words[0]) in {"then", "former"}):
+        words = words[1:]
+    if not words:
+        before = re.search(r"([a-z-]+)\.?\s+$", text[max(0, run.start - 30):run.start])
+        words = [before.group(1)] if before and before.group(1) in TITLE_WORDS else []
+    if not any(w.lower().rstrip(".") in TITLE_WORDS - HONORIFICS - {"counterpart"}
+               for w in words):
+        return ""
+    return " ".join(words)
 
 
 def _possessive(word: str) -> int:
