@@ -110,13 +110,22 @@ def _role_conflicts(event: Event, people: Mapping[str, Person],
                 continue
             key = normal(_short_title(title))
             for source in quotes:
-                if key and key in normal(source.quote):
+                if key and _titled(normal(source.quote), key, person):
                     note = (f"{source.article or 'a source'} calls {person.name} "
                             f"{_short_title(title)}, a role not held on {event.date.human()}")
                     problems.append(warning(
                         event.mark.path, event.mark.line, event.mark.col, note,
                         f"{person.mark.path} gives the role's dates"))
                     yield note
+
+
+def _titled(quote: str, title: str, person: Person) -> bool:
+    """True when ``quote`` (normalised) puts ``title`` right before a spelling of the
+    person's name or surname ("Foreign Secretary Boris Johnson", "Foreign Secretary
+    Johnson"), not merely somewhere in the sentence, where it may be someone else's."""
+    names = {normal(name) for name in (person.name, *person.aliases)}
+    names |= {name.split()[-1] for name in names if name}
+    return any(f"{title} {name}" in quote for name in names if name)
 
 
 def _role_covers(role: Role, event: Event) -> bool:

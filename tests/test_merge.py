@@ -13,7 +13,9 @@ from dateline.model import Article, Config, Content, Event, Mark, Person, Person
 
 JOHNSON = Person("boris-johnson", "Boris Johnson", Mark("content/people/boris-johnson.md"),
                  roles=(Role("Foreign Secretary", parse_date("2016-07-13"),
-                             parse_date("2018-07-09")),))
+                             parse_date("2018-07-09")),
+                        Role("Prime Minister", parse_date("2019-07-24"),
+                             parse_date("2022-09-06"))))
 LAVROV = Person("sergei-lavrov", "Sergei Lavrov", Mark("content/people/sergei-lavrov.md"),
                 aliases=("Sergey Lavrov",))
 MAY = Person("theresa-may", "Theresa May", Mark("content/people/theresa-may.md"))
@@ -172,6 +174,18 @@ def test_role_that_does_not_fit_the_date_warns() -> None:
     note = ("paper calls Boris Johnson Foreign Secretary, a role not held on 1 August 2019")
     assert note in events[0].conflicts
     assert any(note in p and "content/people/boris-johnson.md" in p for p in problems)
+
+
+def test_a_title_before_someone_else_is_not_a_role_conflict() -> None:
+    talks = written("talks-2017", "May and Johnson talk", "2017-11-03",
+                    ("theresa-may", "boris-johnson"))
+    report = extracted("paper", "May and Johnson talk", "2017-11-03",
+                       ("Theresa May", "Boris Johnson"),
+                       quote="Prime Minister Theresa May met Foreign Secretary Boris Johnson "
+                             "on Friday.")
+    events, problems = merge((talks,), (report,))
+    assert events[0].conflicts == ()
+    assert not [p for p in problems if "a role not held" in p]
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
