@@ -12,6 +12,7 @@ in the same order; a string or a whole number counts by its value.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -35,7 +36,7 @@ def by_identity(function: F) -> F:
         value = function(*args)
         made[key] = (args, value)
         if len(made) > LIMIT:
-            del made[next(iter(made))]
+            drop_oldest(made)
         return value
 
     return remembered  # type: ignore[return-value]
@@ -48,3 +49,10 @@ def _key(value: object) -> object:
     if kind is str or kind is int:
         return kind, value  # never equal to an identity or a tuple of them
     return id(value)
+
+
+def drop_oldest(memo: dict[Any, Any]) -> None:
+    """Forget the oldest entry of ``memo``; another thread may have just changed it (two
+    previews in one process), and then there is nothing to do."""
+    with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+        del memo[next(iter(memo))]

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from dateline.dates import EventDate
-from dateline.memo import by_identity
+from dateline.memo import by_identity, drop_oldest
 from dateline.model import Event, Theme
 from dateline.site import DataFile, Page, event_url, person_url, source_url
 
@@ -58,7 +58,7 @@ def remember_markdown(known: dict[str, str]) -> None:
     """Keep the HTML of texts converted elsewhere (by worker processes) for later pages."""
     _memo.update(known)
     while len(_memo) > MARKDOWN_MEMO:
-        del _memo[next(iter(_memo))]
+        drop_oldest(_memo)
 
 
 def remembered_markdown() -> dict[str, str]:
