@@ -280,3 +280,24 @@ def test_title_goes_to_the_person_it_stands_before() -> None:
     assert [(m.name, m.title) for m in found.people] == [
         ("Boris Johnson", "Foreign Secretary"), ("Sergei Lavrov", ""),
         ("Dmitry Peskov", "spokesman"), ("Sergei Lavrov", "")]
+
+
+def test_a_season_with_a_year_is_a_range_of_months() -> None:
+    text = "In the summer of 2018 and in spring 2014 and in the autumn of 2006 it changed."
+    assert [value_of(text, phrase) for phrase in (
+        "the summer of 2018", "spring 2014", "the autumn of 2006")] == [
+        "2018-06/2018-08", "2014-03/2014-05", "2006-09/2006-11"]
+    assert value_of("Sales rose in fall 2019, he said.", "fall 2019") == "2019-09/2019-11"
+
+
+def test_a_winter_is_only_its_year_and_says_why() -> None:
+    text = "The talks collapsed in winter 2014, officials said."
+    assert value_of(text, "winter 2014") == "2014~"
+    assert "winter" in reason_of(text, "winter 2014")
+
+
+def test_a_season_gives_a_context_event_at_month_precision() -> None:
+    found = extract("In the summer of 2018 the embassy closed its consular section in Moscow.",
+                    date(2021, 6, 23))
+    assert [(e.date.edtf(), e.date.precision.label) for e in found.events] == [
+        ("2018-06/2018-08", "month")]

@@ -21,7 +21,7 @@ from dateline.extract.sentences import split_sentences
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 TEXT_KINDS = frozenset({"body"})
 _LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
            "updated": "an 'Updated' line", "published": "a 'Published' line",

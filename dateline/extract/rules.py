@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Protocol
 
+from dateline.dates import MONTHS as MONTHS_SHOWN
 from dateline.dates import EventDate, Point
 from dateline.extract import calendar_math as cm
 from dateline.extract.lexicon import (
@@ -160,9 +161,27 @@ def judge_year(m: re.Match[str], ctx: Ctx) -> Judged:
     if year < 1800 and not part and before not in {"in", "since", "of", "from", "by", "until"}:
         return None, False, "a number that is not clearly a year"
     lowered = (part or "").lower()
+    season = _SEASON.search(lowered)
+    if season:
+        return _season_of(season.group(), year)
     approximate = bool(lowered) and not lowered.startswith("the end of")
     reason = "year" + (f" ({lowered})" if lowered else "")
     return cm.year_value(year, approximate=approximate), True, reason
+
+
+_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
+# Northern-hemisphere meteorological seasons as (first month, last month) of one year.
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season_of(name: str, year: int) -> Judged:
+    """``summer 2018`` → June to August 2018; winter straddles two years, so only the year."""
+    if name == "winter":
+        return cm.year_value(year, approximate=True), True, \
+            f"year (winter {year}: could be the start or the end of {year}, so the year only)"
+    first, last = _SEASON_MONTHS[name]
+    return cm.month_range(year, first, last), True, \
+        f"season: {name} {year} ({MONTHS_SHOWN[first - 1]} to {MONTHS_SHOWN[last - 1]})"
 
 
 def judge_year_part(m: re.Match[str], ctx: Ctx) -> Judged:
