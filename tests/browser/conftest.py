@@ -54,7 +54,8 @@ class Watched:
         page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}")
                 if m.type in ("error", "warning") else None)
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"  # left
+                else self.problems.append(f"failed: {r.url}"))  # behind by a navigation
         page.on("response", lambda r: self.problems.append(f"status {r.status}: {r.url}")
                 if r.status >= 400 else None)
         page.on("request", lambda r: None if r.url.startswith(allowed_prefix)
