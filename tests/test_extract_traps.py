@@ -7,6 +7,7 @@ from datetime import date
 from extract_helpers import extract, names, reason_of, value_of
 
 from dateline.extract import extract_article
+from dateline.extract.found import Extraction
 from dateline.extract.people import known_people
 from dateline.model import Article, Mark, Person
 
@@ -301,3 +302,58 @@ def test_a_season_gives_a_context_event_at_month_precision() -> None:
                     date(2021, 6, 23))
     assert [(e.date.edtf(), e.date.precision.label) for e in found.events] == [
         ("2018-06/2018-08", "month")]
+
+
+SALISBURY = (
+    "On 4 March 2018 Sergei Skripal was found unconscious on a bench in Salisbury. "
+    "The next day police declared a major incident in the city. "
+    "Two days later soldiers trained in chemical warfare were sent in. "
+    "A week later the government named the nerve agent used in the attack. "
+    "Detectives said the pair had eaten at a restaurant the day before.\n"
+)
+
+
+def _event_dates(found: Extraction) -> dict[str, str]:
+    return {e.date.edtf(): e.sources[0].quote.split()[0] for e in found.events}
+
+
+def test_the_next_day_counts_from_the_day_named_before_it() -> None:
+    found = extract(SALISBURY, date(2018, 3, 20))
+    assert _event_dates(found) == {"2018-03-04": "On", "2018-03-05": "The", "2018-03-07": "Two",
+                                   "2018-03-14": "A", "2018-03-13": "Detectives"}
+    said = {m.text: m.reason for m in found.dates}
+    assert "counted from 2018-03-04" in said["The next day"]
+
+
+def test_the_same_day_and_that_day_are_the_day_named_before() -> None:
+    found = extract("Talks were held in Geneva on 12 May 2019. The same day Lavrov flew to "
+                    "Sochi, and officials said that day was a turning point.", date(2019, 6, 1))
+    assert [(m.text, m.value.edtf() if m.value else None) for m in found.dates] == [
+        ("12 May 2019", "2019-05-12"), ("The same day", "2019-05-12"),
+        ("that day", "2019-05-12")]
+
+
+def test_the_next_day_without_an_earlier_day_is_rejected_not_guessed() -> None:
+    found = extract("The next day police declared a major incident in the city.",
+                    date(2018, 3, 20))
+    assert [(m.value, m.accepted) for m in found.dates] == [(None, False)]
+    assert "no earlier sentence names one" in found.dates[0].reason
+    assert found.events == ()
+
+
+def test_a_month_is_not_a_day_to_count_from() -> None:
+    found = extract("Skripal moved to Salisbury in March 2011. The following day he bought a "
+                    "house.", date(2018, 3, 20))
+    assert [m.value for m in found.dates if m.text == "The following day"] == [None]
+
+
+def test_days_before_a_named_happening_count_from_it_not_from_the_story() -> None:
+    text = "He arrived on 4 March 2018, two days before the vote."
+    assert reason_of(text, "two days before") == \
+        "counted from another date in the story, not from publication"
+
+
+def test_that_day_has_come_is_not_a_date() -> None:
+    found = extract("On 4 May 2019 he said it plainly. Unfortunately, that day has come.",
+                    date(2019, 5, 5))
+    assert [m.value for m in found.dates if m.text == "that day"] == [None]

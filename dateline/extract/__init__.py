@@ -7,21 +7,23 @@ here can change what is found, so cached results are not reused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.dates import Precision
+from dateline.extract.calendar_math import day_value
 from dateline.extract.clean import clean
 from dateline.extract.events import Parts, find_events, not_happened
 from dateline.extract.found import Block, Credit, DateMention, Extraction, PersonMention
 from dateline.extract.people import Known, find_people
 from dateline.extract.published import find_published
+from dateline.extract.rules import ANAPHORA, anaphora_shift
 from dateline.extract.sentences import split_sentences
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 TEXT_KINDS = frozenset({"body"})
 _LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
            "updated": "an 'Updated' line", "published": "a 'Published' line",
@@ -50,14 +52,11 @@ def extract_article(article: Article, known: Known, published: date | None = Non
     cleaned = clean(article.text)
     front = article.published
     if published is not None:
-        from dateline.extract.calendar_math import day_value
-
         front = day_value(published)
     when, source = find_published(front, cleaned.blocks, cleaned.dateline_when)
     anchor = when.start.first_day() if when and when.precision == Precision.DAY else None
     body = [block for block in cleaned.blocks if block.kind in TEXT_KINDS]
-    dates = sorted((d for block in cleaned.blocks for d in _block_dates(block, anchor)),
-                   key=lambda d: d.start)
+    dates = sorted(_article_dates(cleaned.blocks, anchor), key=lambda d: d.start)
     credits = _unique_credits([*cleaned.credits,
                                *(Credit(name, "reporter") for name in article.authors)])
     captions = [block.text for block in cleaned.blocks if block.kind == "caption"]
@@ -81,9 +80,39 @@ def _unique_credits(credits: list[Credit]) -> tuple[Credit, ...]:
     return tuple(kept)
 
 
-def _block_dates(block: Block, anchor: date | None) -> list[DateMention]:
+def _article_dates(blocks: Sequence[Block], anchor: date | None) -> list[DateMention]:
+    """Every block's dates; "the next day" in the story counts from the day named before it."""
+    dates: list[DateMention] = []
+    last: date | None = None
+    for block in sorted(blocks, key=lambda b: b.start):
+        found = find_dates(block.text, anchor, block.start)
+        if block.kind in TEXT_KINDS:
+            found = sorted(found, key=lambda d: d.start)
+            for index, mention in enumerate(found):
+                found[index] = mention = _from_earlier(mention, last)
+                value = mention.value
+                if mention.accepted and value is not None and not value.is_range and \
+                        value.precision == Precision.DAY:
+                    last = value.start.first_day()
+        dates.extend(_block_dates(block, found))
+    return dates
+
+
+def _from_earlier(mention: DateMention, last: date | None) -> DateMention:
+    """``the next day`` dated from ``last``, the latest day the story named before it."""
+    if mention.accepted or mention.reason != ANAPHORA or last is None:
+        return mention
+    shift = anaphora_shift(mention.text)
+    if shift is None:
+        return mention
+    day = last + timedelta(days=shift)
+    return replace(mention, value=day_value(day), accepted=True,
+                   reason=f"'{' '.join(mention.text.split())}' counted from "
+                          f"{last.isoformat()}, the day named before it in the story")
+
+
+def _block_dates(block: Block, found: list[DateMention]) -> list[DateMention]:
     """Dates of the story; those of captions, blurbs and headings are shown but never used."""
-    found = find_dates(block.text, anchor, block.start)
     if block.kind in TEXT_KINDS:
         return [_noted(d, block) for d in found]
     label = _LABELS.get(block.kind, block.kind)

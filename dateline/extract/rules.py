@@ -238,9 +238,46 @@ def _number(text: str) -> int | None:
     return NUMBERS.get(word)
 
 
+# The reason of a day counted from the day an earlier sentence names ("the next day"): the
+# article-wide pass of :mod:`dateline.extract` replaces it when such a day exists.
+ANAPHORA = "counted from a day named earlier in the story, and no earlier sentence names one"
+_ANAPHORA_COUNT = re.compile(
+    r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<u>day|night|week|fortnight)s?\s+(?P<dir>later|earlier|before)$")
+_ANAPHORA_DAYS = {"the same day": 0, "that day": 0, "that same day": 0, "the next day": 1,
+                  "the following day": 1, "the day after": 1, "the previous day": -1,
+                  "the day before": -1}
+_STANDS_ALONE = re.compile(r"\s*(?:[.,;:!?)—–]|$)")
+
+
+def anaphora_shift(phrase: str) -> int | None:
+    """Days from the day named earlier to the day ``phrase`` means; None when it is not one."""
+    words = " ".join(phrase.lower().replace("-", " ").split())
+    counted = _ANAPHORA_COUNT.match(words)
+    if counted is None:
+        return _ANAPHORA_DAYS.get(words)
+    number = _number(counted.group("n"))
+    if number is None:
+        return None
+    days = number * {"day": 1, "night": 1, "week": 7, "fortnight": 14}[counted.group("u")]
+    return days if counted.group("dir") == "later" else -days
+
+
+def judge_anaphora(m: re.Match[str], ctx: Ctx) -> Judged:
+    """``the next day``, ``that day``, ``the day before``: dated from an earlier sentence."""
+    if re.match(r"\s+(?:has|had|will|would|may|might)?\s*(?:come|came|comes|arrived?)\b",
+                ctx.text[m.end():]):
+        return None, False, f"'{m.group()}' is a day longed for or feared, not a date"
+    return None, False, ANAPHORA
+
+
 def judge_ago(m: re.Match[str], ctx: Ctx) -> Judged:
-    """``three days ago``; ``two days later`` counts from another date, so it is rejected."""
+    """``three days ago``; ``two days later`` counts from another date, so it waits for one."""
     if m.group("dir").lower() != "ago":
+        # "two days before the vote" counts from the vote; only "two days before." stands alone
+        alone = m.group("dir").lower() != "before" or _STANDS_ALONE.match(ctx.text, m.end())
+        if alone and anaphora_shift(m.group()) is not None:
+            return None, False, ANAPHORA
         return None, False, "counted from another date in the story, not from publication"
     count, unit = _number(m.group("n")), m.group("u").lower()
     if ctx.published is None or count is None:

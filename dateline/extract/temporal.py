@@ -28,6 +28,7 @@ from dateline.extract.lexicon import MONTH_RE, NUMBER_RE, UNIT_RE, WEEKDAY_RE
 from dateline.extract.rules import (
     Judged,
     judge_ago,
+    judge_anaphora,
     judge_clock,
     judge_decade,
     judge_duration,
@@ -100,6 +101,9 @@ RULES: tuple[tuple[re.Pattern[str], Judge], ...] = tuple(
          judge_relative_word),
         (r"\b(?:(?P<edge>earlier|later)\s+)?(?P<rel>this|last|next)\s+"
          r"(?P<u>week|weekend|month|year)\b", re.IGNORECASE, judge_relative_unit),
+        (r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:next|following|previous)"
+         r"\s+day|the\s+day\s+(?:before|after)(?=\s*(?:[.,;:!?)]|[—–]|$)))\b",
+         re.IGNORECASE, judge_anaphora),
         (rf"\b(?P<n>{NUMBER_RE})[\s-]+(?P<u>{UNIT_RE})s?\s+(?P<dir>ago|earlier|before|later)\b",
          re.IGNORECASE, judge_ago),
         (rf"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?"
