@@ -38,7 +38,7 @@ class Traffic:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.hits: Counter[str] = Counter()
-        self.open = self.most = 0
+        self.open = self.most = self.opened = 0
         self.lock = threading.Lock()
         serve_file, stream = PreviewHandler._file, PreviewHandler._stream
 
@@ -50,6 +50,7 @@ class Traffic:
         def counted_stream(handler: PreviewHandler) -> None:
             with self.lock:
                 self.open += 1
+                self.opened += 1
                 self.most = max(self.most, self.open)
             try:
                 stream(handler)
@@ -91,9 +92,12 @@ def test_ten_tabs_share_one_stream_and_all_reload(preview: Preview, tmp_path: Pa
     preview.live.publish(files, [])
     with browser(preview.url + "tabs.html", tmp_path / "profile"):
         wait_for("ten pages and their stream", lambda: traffic.hits["/"] >= 10 and traffic.open)
+        assert traffic.most == traffic.opened == 1  # one SharedWorker, one connection for ten
         preview.live.publish(files, [])  # a new build: every tab must reload
         wait_for("ten reloads", lambda: traffic.hits["/"] >= 20)
-    assert traffic.most == 1  # one SharedWorker, one connection for all ten
+    # When all ten reload at once the worker may end with them and a new one connect (the
+    # server notices the old connection closed only at its next write): never one per tab.
+    assert traffic.opened <= 2
 
 
 def test_the_overlay_comes_and_goes_without_a_reload_then_the_fix_reloads(
