@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 TIMEOUT_SECONDS = 300
@@ -58,16 +59,16 @@ def _prctl_death_signal() -> None:
         pass
 
 
-def index_site(folder: Path, previous: Path | None = None, background: bool = False
-               ) -> list[str]:
-    """Write the search index into ``folder``, or take ``previous``'s (an earlier site) when
-    it was made from the same pages; return warnings (empty when all went well). In the
-    ``background`` (the preview) the indexer runs at a low priority."""
+def index_site(folder: Path, files: Mapping[str, bytes], previous: Path | None = None,
+               background: bool = False) -> list[str]:
+    """Write the search index into ``folder``, which holds ``files``, or take ``previous``'s
+    (an earlier site) when it was made from the same pages; return warnings (empty when all
+    went well). In the ``background`` (the preview) the indexer runs at a low priority."""
     program = indexer()
     if program is None:
         return ["search index not built: Pagefind is not installed "
                 "(pip install 'pagefind[bin]'); the site has no search"]
-    digest = _digest(folder, program)
+    digest = _digest(files, program)
     if previous is not None and _take_earlier(previous / INDEX, folder / INDEX, digest):
         return []
     try:
@@ -87,14 +88,15 @@ def index_site(folder: Path, previous: Path | None = None, background: bool = Fa
     return []
 
 
-def _digest(folder: Path, program: Path) -> str:
-    """What an index is made from: every HTML page (path and bytes) and the indexer."""
+def _digest(files: Mapping[str, bytes], program: Path) -> str:
+    """What an index is made from: every HTML page (path and bytes) and the indexer. The
+    pages are hashed as they are in memory, not read back from the folder."""
     made = hashlib.blake2b(digest_size=20)
     facts = program.stat()
     made.update(f"{program}\0{facts.st_size}\0{facts.st_mtime_ns}\0".encode())
-    for page in sorted(folder.rglob("*.html")):
-        made.update(page.relative_to(folder).as_posix().encode() + b"\0")
-        made.update(page.read_bytes())
+    for name in sorted(name for name in files if name.endswith(".html")):
+        made.update(name.encode() + b"\0")
+        made.update(files[name])
     return made.hexdigest()
 
 

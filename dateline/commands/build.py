@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return status or 1
     gc.freeze()  # the build's objects live until the command ends: the collector skips them
     notes: list[str] = []
-    finish = None if args.no_search else lambda staging: notes.extend(index_site(staging, out))
+    finish = None if args.no_search else lambda staging: notes.extend(
+        index_site(staging, result.files, out))
     try:
         changed = write_site(out, result.files, finish)
     except OSError as exc:

@@ -60,7 +60,7 @@ class SearchIndexer:
         notes: list[str] = []
         try:
             write_site(out, snapshot.files, lambda staging: notes.extend(
-                index_site(staging, out, background=True)))
+                index_site(staging, snapshot.files, out, background=True)))
         except OSError as exc:
             notes.append(f"search index not built: {exc}")
         for note in notes:
