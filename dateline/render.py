@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -91,40 +90,26 @@ def make_environment(theme: Theme) -> jinja2.Environment:
 
 
 CARD = "_card.html"
-CARD_MEMO = 100_000
 
 
 def _card_function(env: jinja2.Environment) -> Callable[..., Markup]:
     """``event_card(event)`` for templates: ``_card.html`` rendered once per event and page
     depth, then reused (the timeline, person, tag and source pages show the same cards).
-
-    A card sees only ``event``, ``root``, ``site``, ``people`` and ``tag_slugs``; the cards
-    made so far are forgotten when the page's ``site``, ``people`` or ``tag_slugs`` differ
-    from the ones they were made with.
-    """
-    made: dict[tuple[int, str], tuple[Event, Markup]] = {}
-    basis: list[object] = [None, None, None]
+    A card sees only ``event``, ``root``, ``site``, ``people`` and ``tag_slugs``."""
 
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
-        shared = [context["site"], context["people"], context["tag_slugs"]]
-        if not all(map(operator.is_, basis, shared)):
-            if basis != shared:
-                made.clear()
-            basis[:] = shared
-        root = context["root"]
-        found = made.get((id(event), root))  # the event is kept with its card: ids stay unique
-        if found is not None:
-            return found[1]
-        site, people, tag_slugs = shared
-        html = Markup(env.get_template(CARD).render(
-            event=event, root=root, site=site, people=people, tag_slugs=tag_slugs).rstrip("\n"))
-        if len(made) >= CARD_MEMO:
-            made.clear()
-        made[(id(event), root)] = (event, html)
-        return html
+        return _card(env, event, context["root"], context["site"], context["people"],
+                     context["tag_slugs"])
 
     return event_card
+
+
+@by_identity
+def _card(env: jinja2.Environment, event: Event, root: str, site: object, people: object,
+          tag_slugs: object) -> Markup:
+    return Markup(env.get_template(CARD).render(
+        event=event, root=root, site=site, people=people, tag_slugs=tag_slugs).rstrip("\n"))
 
 
 def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | None:

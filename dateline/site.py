@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -137,7 +138,7 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
     )
     slugs = facets.tag_slugs(timeline.events)
     shared = {"site": timeline.config, "people": timeline.people,
-              "tag_slugs": MappingProxyType(slugs)}
+              "tag_slugs": _same_mapping(tuple(slugs.items()))}
 
     def page(url: str, template: str, **context: Any) -> Page:
         full = {**shared, "root": root_for(url), "page_url": url, **context}
@@ -173,6 +174,13 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
     not_found = {**shared, "root": timeline.config.base_path, "page_url": "404.html"}
     pages.append(Page("404.html", "404.html", MappingProxyType(not_found)))
     return pages, [DataFile("timeline.json", timeline_data(timeline, people_listed))]
+
+
+@lru_cache(maxsize=2)
+def _same_mapping(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    """A read-only mapping of ``items``, the very same object while they are the same, so
+    that what is remembered by identity (cards) outlives a rebuild."""
+    return MappingProxyType(dict(items))
 
 
 def _filters(timeline: Timeline, slugs: Mapping[str, str]) -> dict[str, list[facets.Facet]]:
