@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 from dateline import schema
 from dateline.diagnostics import Diagnostic, error, warning
@@ -28,7 +28,6 @@ from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_mat
 
 MAX_BYTES = 2_000_000
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-T = TypeVar("T")
 
 
 Parsed = tuple[Any, tuple[Diagnostic, ...]]  # an entry (None on errors) and its problems
@@ -77,10 +76,10 @@ class _Reuse:
             self.stamps[shown] = known
         return found
 
-    def parse(self, shown: str, data: bytes, stamp: Stamp,
+    def parse(self, shown: str, digest: bytes, stamp: Stamp,
               make: Callable[[], Parsed]) -> Parsed:
-        """The earlier parse of these exact bytes at this path, or ``make()``'s."""
-        key = (shown, hashlib.blake2b(data, digest_size=16).digest())
+        """The earlier parse of the bytes with this digest at this path, or ``make()``'s."""
+        key = (shown, digest)
         found = self.old.entries.get(key)
         self.new[key] = found if found is not None else make()
         if self.now - max(stamp[2], stamp[3]) > SETTLED_NS:
@@ -97,9 +96,9 @@ def load_content(root: Path, memo: Memo | None = None) -> Loaded:
     problems: list[Diagnostic] = []
     reuse = _Reuse(memo)
     config = _load_config(root, problems)
-    events = _load_dir(root, "events", (".md",), event_from, problems, reuse)
-    people = _load_dir(root, "people", (".md",), person_from, problems, reuse)
-    articles = _load_dir(root, "articles", (".txt", ".md"), article_from, problems, reuse)
+    events = _load_dir(root, "events", problems, reuse)
+    people = _load_dir(root, "people", problems, reuse)
+    articles = _load_dir(root, "articles", problems, reuse)
     content = Content(config, tuple(events), tuple(people), tuple(articles))
     return Loaded(content, tuple(problems),
                   Memo(MappingProxyType(reuse.new), MappingProxyType(reuse.stamps)))
@@ -162,30 +161,40 @@ def _load_config(root: Path, problems: list[Diagnostic]) -> Config:
     return config_from(fields) if not found else Config()
 
 
-Builder = Callable[[str, str, Document, dict[str, Any]], T]
+# Each folder of entries: the schema its front matter follows, what makes the entry, and the
+# file names it reads.
+_KINDS: dict[str, tuple[schema.Spec, Callable[[str, str, Document, dict[str, Any]], Any],
+                        tuple[str, ...]]] = {
+    "events": (schema.EVENT, event_from, (".md",)),
+    "people": (schema.PERSON, person_from, (".md",)),
+    "articles": (schema.ARTICLE, article_from, (".txt", ".md")),
+}
 
 
-def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder[T],
-              problems: list[Diagnostic], reuse: _Reuse) -> list[T]:
+def _load_dir(root: Path, folder: str, problems: list[Diagnostic], reuse: _Reuse) -> list[Any]:
     directory = root / folder
     if not directory.is_dir():
         return []
-    items: list[T] = []
+    items: list[Any] = []
     seen: dict[str, str] = {}
-    files = _entry_files(root, directory, suffixes, problems)
+    files = _entry_files(root, directory, _KINDS[folder][2], problems)
     ready = _parsed_on_every_core(folder, files) if not reuse.old.entries else {}
     for path, shown, stamp in files:
         slug = _check_slug(path.stem, shown, seen, problems)
         parsed = reuse.unchanged(shown, stamp) if slug is not None else None
-        if parsed is None:
-            early = ready.get(shown) if slug is not None else None
-            unread, data, made = early or ([], _read_bytes(path, shown, problems), None)
+        early = ready.get(shown) if slug is not None and parsed is None else None
+        if early is not None:
+            unread, digest, made = early
             problems.extend(unread)
+            if made is None:
+                continue
+            parsed = reuse.parse(shown, digest, stamp, partial(_given, made))
+        elif parsed is None:
+            data = _read_bytes(path, shown, problems)
             if slug is None or data is None:
                 continue
-            parsed = reuse.parse(shown, data, stamp,
-                                 partial(_parse_entry, folder, slug, shown, data, build)
-                                 if made is None else partial(_given, made))
+            parsed = reuse.parse(shown, _digest(data), stamp,
+                                 partial(_parse_entry, folder, slug, shown, data))
         item, found = parsed
         problems.extend(found)
         if item is not None:
@@ -193,7 +202,11 @@ def _load_dir(root: Path, folder: str, suffixes: tuple[str, ...], build: Builder
     return items
 
 
-Ready = tuple[list[Diagnostic], bytes | None, Parsed | None]  # read problems, bytes, parse
+Ready = tuple[list[Diagnostic], bytes, Parsed | None]  # read problems, digest, the parse
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _given(parsed: Parsed) -> Parsed:
@@ -212,21 +225,21 @@ def _parsed_on_every_core(folder: str, files: list[tuple[Path, str, Stamp]]
 
 
 def _read_and_parse(job: tuple[str, str, str]) -> Ready:
-    """In a worker: one entry file read and parsed as :func:`_load_dir` would."""
+    """In a worker: one entry file read and parsed as :func:`_load_dir` would; the bytes stay
+    here, only their digest goes back."""
     folder, name, shown = job
     path = Path(name)
     problems: list[Diagnostic] = []
     data = _read_bytes(path, shown, problems)
     if data is None:
-        return problems, None, None
-    build = {"events": event_from, "people": person_from, "articles": article_from}[folder]
+        return problems, b"", None
     slug = unicodedata.normalize("NFC", path.stem)
-    return problems, data, _parse_entry(folder, slug, shown, data, build)
+    return problems, _digest(data), _parse_entry(folder, slug, shown, data)
 
 
-def _parse_entry(folder: str, slug: str, shown: str, data: bytes, build: Builder[T]) -> Parsed:
+def _parse_entry(folder: str, slug: str, shown: str, data: bytes) -> Parsed:
     """One entry's bytes to its value (None on errors) and its problems."""
-    spec = {"events": schema.EVENT, "people": schema.PERSON, "articles": schema.ARTICLE}[folder]
+    spec, build, _ = _KINDS[folder]
     text = _decode(data, shown)
     if isinstance(text, Diagnostic):
         return None, (text,)
