@@ -4,16 +4,13 @@ Debian's Chromium, and axe-core fetched from the npm registry at test time (neve
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fixture_site import build
-from harness import DESKTOP, launch, missing_browser, serve, tool_cache
+from harness import DESKTOP, launch, missing_browser, npm_file, serve
 
 AXE_VERSION = "4"
 
@@ -72,22 +69,6 @@ def watched(browser: Any, address: str) -> Iterator[Watched]:
 
 @pytest.fixture(scope="session")
 def axe_source(pytestconfig: pytest.Config) -> str:
-    """The text of ``axe.min.js`` from the npm registry (cached), or a skip with the reason."""
-    cache = tool_cache(pytestconfig, "axe-core")
-    script = cache / "package" / "axe.min.js"
-    if not script.is_file():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.skip("npm is not installed, so axe-core cannot be fetched")
-        try:
-            done = subprocess.run([npm, "pack", f"axe-core@{AXE_VERSION}", "--silent"],
-                                  cwd=cache, capture_output=True, text=True, timeout=120,
-                                  check=False)
-        except subprocess.TimeoutExpired:
-            pytest.skip("npm pack axe-core took too long (no network?)")
-        tarballs = sorted(cache.glob("axe-core-*.tgz"))
-        if done.returncode != 0 or not tarballs:
-            pytest.skip(f"npm pack axe-core failed: {done.stderr.strip()[:200]}")
-        with tarfile.open(tarballs[-1]) as archive:
-            archive.extract("package/axe.min.js", cache, filter="data")
+    """The text of ``axe.min.js`` (fetched with npm, cached), or a skip with the reason."""
+    script = npm_file(pytestconfig, f"axe-core@{AXE_VERSION}", "package/axe.min.js", 120)
     return script.read_text(encoding="utf-8")

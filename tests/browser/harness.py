@@ -11,11 +11,15 @@ import contextlib
 import functools
 import http.server
 import shutil
+import subprocess
+import tarfile
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -32,6 +36,31 @@ def tool_cache(config: Any, name: str) -> Path:
     if cache is not None:
         return Path(cache.mkdir(name))
     return Path(tempfile.mkdtemp(prefix=f"dateline-{name}-"))
+
+
+def npm_file(config: Any, package: str, member: str, timeout: int) -> Path:
+    """One file of an npm package (``npm pack``, kept in pytest's cache), or a skip with the
+    reason when npm is missing, slow or failing."""
+    name = package.split("@")[0]
+    cache = tool_cache(config, name)
+    found = cache / member
+    if found.is_file():
+        return found
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip(f"npm is not installed, so {name} cannot be fetched")
+    try:
+        done = subprocess.run([npm, "pack", package, "--silent"], cwd=cache,
+                              capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.skip(f"npm pack {name} took too long (no network?)")
+    tarballs = sorted(cache.glob(f"{name}-*.tgz"))
+    if done.returncode != 0 or not tarballs:
+        pytest.skip(f"npm pack {name} failed: {done.stderr.strip()[:200]}")
+    with tarfile.open(tarballs[-1]) as archive:
+        archive.extract(member, cache, filter="data")
+    tarballs[-1].unlink()
+    return found
 
 
 def missing_browser() -> str:

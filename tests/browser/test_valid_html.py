@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tarfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from harness import tool_cache
+from harness import npm_file
 from helpers import build_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -75,23 +74,10 @@ def test_every_page_is_well_formed(built_site: Path) -> None:
 @pytest.fixture(scope="session")
 def vnu(pytestconfig: pytest.Config) -> list[str]:
     """The command that runs the Nu Html Checker, or a skip with the reason."""
-    java, npm = shutil.which("java"), shutil.which("npm")
-    if java is None or npm is None:
-        pytest.skip("the Nu Html Checker needs java and npm, and one is missing")
-    cache = tool_cache(pytestconfig, "vnu-jar")
-    jar = cache / "package" / "build" / "dist" / "vnu.jar"
-    if not jar.is_file():
-        try:
-            done = subprocess.run([npm, "pack", "vnu-jar", "--silent"], cwd=cache,
-                                  capture_output=True, text=True, timeout=300, check=False)
-        except subprocess.TimeoutExpired:
-            pytest.skip("npm pack vnu-jar took too long (no network?)")
-        tarballs = sorted(cache.glob("vnu-jar-*.tgz"))
-        if done.returncode != 0 or not tarballs:
-            pytest.skip(f"npm pack vnu-jar failed: {done.stderr.strip()[:200]}")
-        with tarfile.open(tarballs[-1]) as archive:
-            archive.extract("package/build/dist/vnu.jar", cache, filter="data")
-        tarballs[-1].unlink()
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("the Nu Html Checker needs java, which is missing")
+    jar = npm_file(pytestconfig, "vnu-jar", "package/build/dist/vnu.jar", 300)
     return [java, "-jar", str(jar), "--errors-only", "--skip-non-html"]
 
 
