@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from extract_helpers import REGISTRY
-from helpers import REPO, build_site, check_site, run_cli
+from helpers import REPO, TEMPLATES, build_site, check_site, make_site, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline import pipeline
 from dateline.commands.extract import as_json, read_article
 from dateline.extract import extract_article
 from dateline.model import Article, Mark
@@ -191,13 +192,31 @@ def test_changed_registry_extracts_again(tmp_path: Path) -> None:
     assert (len(after), after & before) == (1, set())
 
 
-def test_corrupt_cache_entry_is_recomputed(tmp_path: Path) -> None:
+def test_corrupt_cache_entry_is_recomputed(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
-    for entry in (tmp_path / ".dateline-cache" / "extract").glob("*.json"):
+    entries = list((tmp_path / ".dateline-cache" / "extract").glob("*.json"))
+    for entry in entries:
         entry.write_text("{not json")
+    monkeypatch.setattr("dateline.extract.cache._recent", {})  # as a new process starts
     run, site = build_site(tmp_path, content=tmp_path / "content")
     assert (run.code, (site / "events" / "moscow-talks-2017-12-22-boris-johnson-sergei-lavrov"
                        ).is_dir()) == (0, True)
+    assert [json.loads(entry.read_text())["article"] for entry in entries] == ["moscow-talks"]
+
+
+def test_the_preview_does_not_read_the_cache_files_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = make_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    options = pipeline.Settings(content=content, templates=TEMPLATES)
+    first = pipeline.build(options)
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr("dateline.extract.cache._read", refuse)
+    again = pipeline.build(options, first.reuse)
+    assert again.files == first.files
 
 
 def test_dateparser_is_imported_only_when_an_article_is_extracted() -> None:

@@ -25,9 +25,14 @@ from dateline.diagnostics import Diagnostic, warning
 from dateline.extract import EXTRACTOR_VERSION, extract_article
 from dateline.extract.found import Credit, Dateline, DateMention, Extraction, PersonMention
 from dateline.extract.people import Known, known_people
+from dateline.memo import drop_oldest
 from dateline.model import Article, Event, Mark, Person, PersonRef, Source
 
 CACHE_DIR = ".dateline-cache"
+RECENT = 20_000
+# Extractions this process has read or made, by key (a key names its inputs, so an entry never
+# goes stale): the preview's rebuilds do not read and decode the cache files again.
+_recent: dict[str, Extraction] = {}
 
 
 def people_hash(people: Iterable[Person]) -> str:
@@ -61,23 +66,29 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
     known: Known | None = None
     found: list[Extraction] = []
     keys = [cache_key(article, registry) for article in articles]
-    cached = [_read(cache_dir, key) for key in keys]
+    stored = _stored(cache_dir)
+    cached = [_recent.get(key) or (_read(cache_dir, key) if key in stored else None)
+              for key in keys]
     missing = [i for i, hit in enumerate(cached) if hit is None]
     for index in _progress(missing, progress):
         known = known or known_people(people)
-        fresh = extract_article(articles[index], known)
-        cached[index] = fresh
-        _write(cache_dir, keys[index], fresh)
-    _prune(cache_dir, set(keys))
+        cached[index] = extract_article(articles[index], known)
+    for index, (key, extraction) in enumerate(zip(keys, cached, strict=True)):
+        if extraction is not None and (key not in stored or index in missing):
+            _write(cache_dir, key, extraction)  # new, unreadable, or only in memory so far
+    _prune(cache_dir, stored - set(keys))
     problems = []
-    for article, extraction in zip(articles, cached, strict=True):
+    for article, key, extraction in zip(articles, keys, cached, strict=True):
         assert extraction is not None
         found.append(extraction)
+        _recent[key] = extraction
         if extraction.published is None:
             problems.append(warning(
                 article.mark.path, 1, 1, f"article '{article.slug}' has no publication date",
                 "add 'published: YYYY-MM-DD' to its front matter; until then 'Friday' or "
                 "'yesterday' in it cannot be dated"))
+    while len(_recent) > RECENT:
+        drop_oldest(_recent)
     return found, problems
 
 
@@ -114,16 +125,22 @@ def _write(folder: Path | None, key: str, extraction: Extraction) -> None:
         return
 
 
-def _prune(folder: Path | None, keep: set[str]) -> None:
-    """Remove entries no current article uses, so the cache never outgrows the content."""
+def _stored(folder: Path | None) -> set[str]:
+    """The keys the cache folder holds."""
     if folder is None or not (folder / "extract").is_dir():
+        return set()
+    return {entry.stem for entry in (folder / "extract").glob("*.json")}
+
+
+def _prune(folder: Path | None, unused: set[str]) -> None:
+    """Remove entries no current article uses, so the cache never outgrows the content."""
+    if folder is None:
         return
-    for entry in (folder / "extract").glob("*.json"):
-        if entry.stem not in keep:
-            try:
-                entry.unlink()
-            except OSError:
-                continue
+    for key in unused:
+        try:
+            (folder / "extract" / f"{key}.json").unlink()
+        except OSError:
+            continue
 
 
 def _edtf(value: EventDate | None) -> str | None:
