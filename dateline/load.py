@@ -22,7 +22,7 @@ from dateline import schema
 from dateline.diagnostics import Diagnostic, error, warning
 from dateline.entries import article_from, config_from, event_from, person_from
 from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
-from dateline.parallel import forked_map
+from dateline.parallel import forked_map, worth_it
 from dateline.slugs import is_slug, make_slug
 from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_matter
 
@@ -219,7 +219,7 @@ def _parsed_on_every_core(folder: str, files: list[tuple[Path, str, Stamp]]
     when that would not pay (few files, one core, other threads) or failed."""
     jobs = [(folder, str(path), shown) for path, shown, _ in files
             if is_slug(unicodedata.normalize("NFC", path.stem))]
-    done = forked_map(_read_and_parse, jobs)
+    done = forked_map(_read_and_parse, jobs) if worth_it(len(jobs)) else None
     return {} if done is None else {shown: found for (_, _, shown), found in zip(jobs, done,
                                                                                  strict=True)}
 

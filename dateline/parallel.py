@@ -18,7 +18,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dateline.render import Renderer, remember_markdown, remembered_markdown
 from dateline.site import Page
@@ -39,28 +39,31 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def worth_it(pages: int) -> bool:
-    """True when worker processes would render ``pages`` pages sooner than this one."""
-    if pages < MIN_PAGES or cores() < 2 or threading.active_count() > 1:
+def worth_it(items: int) -> bool:
+    """True when worker processes would do ``items`` files or pages sooner than this one."""
+    if items < MIN_PAGES or cores() < 2 or threading.active_count() > 1:
         return False
     import multiprocessing  # here, not on top: small sites never pay for the import
 
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R] | None:
-    """``function`` of every item, in order, computed by forked workers; None when that would
-    not pay (as for :func:`worth_it`) or anything failed, so the caller does it itself."""
-    if not worth_it(len(items)):
-        return None
+def forked_map(function: Callable[[T], R], items: Sequence[T], chunksize: int = CHUNK,
+               initializer: Callable[..., None] = gc.enable, initargs: tuple[Any, ...] = ()
+               ) -> list[R] | None:
+    """``function`` of every item, in order, computed by forked workers (ask :func:`worth_it`
+    first); None when anything failed, so that the caller does the work itself and reports
+    any error from there. ``initializer`` runs first in each worker and must turn the cycle
+    collector back on (the build turns it off)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    gc.freeze()
+    gc.freeze()  # the workers' collector leaves the build's objects alone: fewer pages copied
     try:
-        with ProcessPoolExecutor(cores(), mp_context=context, initializer=gc.enable) as pool:
-            return list(pool.map(function, items, chunksize=CHUNK))
+        with ProcessPoolExecutor(min(cores(), len(items)), mp_context=context,
+                                 initializer=initializer, initargs=initargs) as pool:
+            return list(pool.map(function, items, chunksize=chunksize))
     except Exception:
         return None
     finally:
@@ -68,28 +71,18 @@ def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R] | None
 
 
 def render_many(render: Renderer, pages: Sequence[Page]) -> dict[str, bytes]:
-    """The pages' bytes by output path, made by worker processes; empty when not worth it."""
-    if not worth_it(len(pages)):
-        return {}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+    """The pages' bytes by output path, made by worker processes; empty when not worth it.
+    The workers inherit the pages (nothing pickled on the way in), render chunks of them and
+    send back bytes and the Markdown HTML they made."""
     starts = range(0, len(pages), CHUNK)
-    context = multiprocessing.get_context("fork")
-    made: dict[str, bytes] = {}
-    gc.freeze()  # the workers' collector leaves the build's objects alone: fewer pages copied
-    try:
-        with ProcessPoolExecutor(min(cores(), len(starts)), mp_context=context,
-                                 initializer=_adopt, initargs=(render, pages)) as pool:
-            for start, (chunk, markdown) in zip(starts, pool.map(_render_chunk, starts),
-                                                strict=True):
-                made.update(zip((p.output for p in pages[start:start + CHUNK]), chunk,
-                                strict=True))
-                remember_markdown(markdown)
-    except Exception:  # the caller renders in this process and reports any error there
+    done = forked_map(_render_chunk, starts, 1, _adopt, (render, pages)) \
+        if worth_it(len(pages)) else None
+    if done is None:
         return {}
-    finally:
-        gc.unfreeze()
+    made: dict[str, bytes] = {}
+    for start, (chunk, markdown) in zip(starts, done, strict=True):
+        made.update(zip((p.output for p in pages[start:start + CHUNK]), chunk, strict=True))
+        remember_markdown(markdown)
     return made
 
 
