@@ -1,8 +1,9 @@
 """What other programs read: the Atom feed, the sitemap and robots.txt.
 
-XML is built with ``xml.etree`` so that escaping is never by hand, after dropping characters
-XML 1.0 cannot carry (control characters, lone surrogates), so the feed is well-formed
-whatever the content holds. Timestamps come from event dates, never from the clock.
+Escaping is never by hand: the feed is built with ``xml.etree`` and the sitemap's addresses
+go through the library's ``escape``, after dropping characters XML 1.0 cannot carry (control
+characters, lone surrogates), so both are well-formed whatever the content holds.
+Timestamps come from event dates, never from the clock.
 """
 
 from __future__ import annotations
