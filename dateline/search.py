@@ -42,21 +42,17 @@ def indexer() -> Path | None:
 def _die_with_parent() -> None:
     """In the indexer's process: end it if the build is killed, so that it does not go on
     writing into a staging folder that the next build has removed (Linux only)."""
-    _prctl_death_signal()
-
-
-def _in_background() -> None:
-    """As :func:`_die_with_parent`, at a low priority: the preview's next rebuild comes first."""
-    _prctl_death_signal()
-    os.nice(10)
-
-
-def _prctl_death_signal() -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def _in_background() -> None:
+    """As :func:`_die_with_parent`, at a low priority: the preview's next rebuild comes first."""
+    _die_with_parent()
+    os.nice(10)
 
 
 def index_site(folder: Path, files: Mapping[str, bytes], previous: Path | None = None,
