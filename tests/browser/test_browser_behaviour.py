@@ -53,7 +53,8 @@ def test_overview_bars_link_to_their_year(watched: Watched, address: str) -> Non
     page.select_option("#filter-tag", "trade")
     bars.nth(3).click()
     assert page.url.endswith("#y2018")
-    assert page.locator("#h2018").is_visible()  # the filter gave way to the link
+    # the filter gives way to the link (in the page's hashchange handler, so wait for it)
+    page.wait_for_selector("#h2018", state="visible", timeout=5000)
     assert page.locator("#h2018").evaluate("h => h.getBoundingClientRect().top") < 200
 
 
