@@ -1,9 +1,10 @@
 """Build the same timeline with dateline, Hugo and Pelican, interleaved, and report.
 
 For each size the three builds take turns (the order rotates every repeat, each build cold:
-its output and caches removed first). Then one event, one person and one template are
-edited at the largest size and each tool rebuilds over its previous output; last, the
-articles are extracted through ``python build.py build`` cold and warm.
+its output and caches moved aside first, and deleted once the size is done). Then one event,
+one person and one template are edited at the largest size and each tool rebuilds over its
+previous output; last, the articles are extracted through ``python build.py build`` cold and
+warm.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -34,6 +36,7 @@ from dateline.bench.tools import (
 from dateline.search import indexer
 
 CORPUS_VERSION = "4"
+SETTLE_SECONDS = 35
 Say = Callable[[str], None]
 
 
@@ -96,10 +99,11 @@ def _checked(tool: Tool, result: measure.Run) -> measure.Run:
 def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Row]:
     """Cold builds, interleaved: every repeat runs each tool once, in a rotated order."""
     runs: dict[str, list[measure.Run]] = {tool.name: [] for tool in tools}
+    trash = _trash(tools)
     for repeat in range(repeats):
         order = tools[repeat % len(tools):] + tools[: repeat % len(tools)]
         for tool in order:
-            tool.clear()
+            tool.clear(trash)
             result = _checked(tool, measure.run(list(tool.command), tool.site))
             runs[tool.name].append(result)
             say(f"  n={size:,} {tool.name:8} run {repeat + 1}: {result.seconds:6.2f} s, "
@@ -111,8 +115,21 @@ def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Ro
         if found != mine:
             say(f"  warning: {name} made {len(found - mine)} pages {first} did not and missed "
                 f"{len(mine - found)} of its, e.g. {sorted(found ^ mine)[:3]}")
+    _empty(trash, say)
     return [Row(size, name, tuple(r.seconds for r in found), tuple(r.peak for r in found),
                 len(pages[name])) for name, found in runs.items()]
+
+
+def _trash(tools: list[Tool]) -> Path:
+    """Where cleared outputs wait (see :meth:`Tool.clear`), beside the sites."""
+    return tools[0].site.parent / "trash"
+
+
+def _empty(trash: Path, say: Say) -> None:
+    """Delete what was cleared, then wait out the time the file system counts it as recent."""
+    shutil.rmtree(trash, ignore_errors=True)
+    say(f"  (outputs deleted; waiting {SETTLE_SECONDS} s before the next builds)")
+    time.sleep(SETTLE_SECONDS)
 
 
 def _first(site: Path, folder: str) -> Path:
@@ -143,7 +160,7 @@ def rebuilds(tools: list[Tool], sites: dict[str, Path], say: Say) -> dict[str, d
         if tool.name not in sites:
             continue
         site = sites[tool.name]
-        tool.clear()
+        tool.clear(_trash(tools))
         _checked(tool, measure.run(list(tool.command), tool.site))
         times = {"nothing": _checked(tool, measure.run(list(tool.command), tool.site)).seconds}
         say(f"  {tool.name:8} rebuild with nothing changed: {times['nothing']:.2f} s")
@@ -158,6 +175,7 @@ def rebuilds(tools: list[Tool], sites: dict[str, Path], say: Say) -> dict[str, d
                 undo()
             say(f"  {tool.name:8} rebuild after editing one {kind}: {times[kind]:.2f} s")
         found[tool.name] = times
+    _empty(_trash(tools), say)
     return found
 
 
