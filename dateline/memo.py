@@ -15,31 +15,43 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 LIMIT = 60_000  # all that one build of 25,000 events uses (two JSON lines per event)
 
 
-def by_identity(function: F) -> F:
-    """``function`` remembering its ``LIMIT`` most recently used results by the identity of
-    its arguments."""
-    made: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
+class Remembered(Generic[P, R]):
+    """A function remembering its ``LIMIT`` most recently used results by the identity of
+    its (positional) arguments."""
 
-    @functools.wraps(function)
-    def remembered(*args: object) -> Any:
+    def __init__(self, function: Callable[P, R]) -> None:
+        self._function = function
+        self._made: dict[tuple[object, ...], tuple[tuple[object, ...], R]] = {}
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         key = tuple([_key(a) for a in args])
-        found = made.pop(key, None)
+        found = self._made.pop(key, None)
         if found is not None:
-            made[key] = found  # the most recently used last: the oldest are dropped first
+            self._made[key] = found  # the most recently used last: the oldest are dropped first
             return found[1]
-        value = function(*args)
-        made[key] = (args, value)
-        if len(made) > LIMIT:
-            drop_oldest(made)
+        value = self._function(*args, **kwargs)
+        self.keep(value, *args, **kwargs)
         return value
 
-    return remembered  # type: ignore[return-value]
+    def keep(self, value: R, *args: P.args, **kwargs: P.kwargs) -> None:
+        """Remember ``value`` as the result for ``args``, made elsewhere (a worker process)."""
+        assert not kwargs, "arguments are remembered by position only"
+        self._made[tuple([_key(a) for a in args])] = (args, value)
+        if len(self._made) > LIMIT:
+            drop_oldest(self._made)
+
+
+def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
+    """``function`` remembering its most recently used results by its arguments' identity."""
+    return Remembered(function)
 
 
 def _key(value: object) -> object:

@@ -5,8 +5,7 @@ Entries are parsed this way by ``load`` (:func:`forked_map`) and pages rendered
 
 Forked workers start with the build's memory as it is (the compiled templates, the pages
 and their contexts), so nothing is pickled on the way in; only each chunk's bytes come
-back, with the Markdown HTML the worker made, so the feeds do not convert the same bodies
-again. Output is the same bytes in the same order as rendering one page after another.
+back. Output is the same bytes in the same order as rendering one page after another.
 Rendering stays in this process when it would not pay (few pages, one core), when fork is
 unavailable, when other threads run (the preview server: forking a threaded process is
 unsafe), and after any failure, so a template error is reported with its place as always.
@@ -17,10 +16,11 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from dateline.render import Renderer, remember_markdown, remembered_markdown
+from dateline.model import Event
+from dateline.render import Renderer
 from dateline.site import Page
 
 MIN_PAGES = 1000
@@ -28,7 +28,7 @@ CHUNK = 100
 T = TypeVar("T")
 R = TypeVar("R")
 
-_work: tuple[Renderer, Sequence[Page], set[str]] | None = None  # set in each worker only
+_work: tuple[Renderer, Sequence[Page], Sequence[Event]] | None = None  # set in each worker only
 
 
 def cores() -> int:
@@ -55,47 +55,94 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], chunksize: int = 
     first); None when anything failed, so that the caller does the work itself and reports
     any error from there. ``initializer`` runs first in each worker and must turn the cycle
     collector back on (the build turns it off)."""
+    try:
+        return list(forked_imap(function, items, chunksize, initializer, initargs))
+    except Exception:
+        return None
+
+
+def forked_imap(function: Callable[[T], R], items: Sequence[T], chunksize: int = CHUNK,
+                initializer: Callable[..., None] = gc.enable, initargs: tuple[Any, ...] = ()
+                ) -> Iterator[R]:
+    """As :func:`forked_map`, but the workers start at once and the results come one by one
+    as they are done, so this process can do other work meanwhile; iterating raises what a
+    worker raised."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     gc.freeze()  # the workers' collector leaves the build's objects alone: fewer pages copied
     try:
-        with ProcessPoolExecutor(min(cores(), len(items)), mp_context=context,
-                                 initializer=initializer, initargs=initargs) as pool:
-            return list(pool.map(function, items, chunksize=chunksize))
-    except Exception:
-        return None
+        pool = ProcessPoolExecutor(min(cores(), len(items)), mp_context=context,
+                                   initializer=initializer, initargs=initargs)
+        results = pool.map(function, items, chunksize=chunksize)  # forks the workers
     finally:
         gc.unfreeze()
+    return _until_done(pool, results)
 
 
-def render_many(render: Renderer, pages: Sequence[Page]) -> dict[str, bytes]:
-    """The pages' bytes by output path, made by worker processes; empty when not worth it.
-    The workers inherit the pages (nothing pickled on the way in), render chunks of them and
-    send back bytes and the Markdown HTML they made."""
-    starts = range(0, len(pages), CHUNK)
-    done = forked_map(_render_chunk, starts, 1, _adopt, (render, pages)) \
-        if worth_it(len(pages)) else None
-    if done is None:
-        return {}
-    made: dict[str, bytes] = {}
-    for start, (chunk, markdown) in zip(starts, done, strict=True):
-        made.update(zip((p.output for p in pages[start:start + CHUNK]), chunk, strict=True))
-        remember_markdown(markdown)
-    return made
+def _until_done(pool: Any, results: Iterator[R]) -> Iterator[R]:
+    try:
+        yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _adopt(render: Renderer, pages: Sequence[Page]) -> None:
+def render_many(render: Renderer, pages: Sequence[Page], events: Sequence[Event] = ()
+                ) -> Iterator[bytes]:
+    """Every page's bytes, in order. When it pays, worker processes first make the events'
+    cards, which this process keeps, so that the pages' workers, forked next, find every
+    card made; then they start rendering chunks of pages at once (they inherit the pages:
+    nothing is pickled on the way in). After a failure there, and when it does not pay, the
+    pages are rendered in this process."""
+    chunks = None
+    if worth_it(len(pages)):
+        if render.uses_cards and events:
+            _share_cards(render, pages[0], events)
+        try:
+            chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt,
+                                 (render, pages, events))
+        except Exception:
+            chunks = None
+    return _in_order(render, pages, chunks)
+
+
+def _share_cards(render: Renderer, page: Page, events: Sequence[Event]) -> None:
+    """Every event's card made on every core and kept here (a card is made once and shown on
+    several pages, which would otherwise be rendered by different workers)."""
+    made = forked_map(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt,
+                      (render, [page], events))
+    if made is not None:
+        render.keep_cards(events, page, [card for chunk in made for card in chunk])
+
+
+def _in_order(render: Renderer, pages: Sequence[Page],
+              chunks: Iterator[list[bytes]] | None) -> Iterator[bytes]:
+    done = 0
+    if chunks is not None:
+        try:
+            for chunk in chunks:
+                yield from chunk
+                done += len(chunk)
+        except Exception:
+            pass  # rendered again below, here, where a template error names its place
+    for page in pages[done:]:
+        yield render(page)
+
+
+def _adopt(render: Renderer, pages: Sequence[Page], events: Sequence[Event]) -> None:
     global _work
     gc.enable()  # the build turns it off; a worker's garbage is its own, and frozen is spared
-    _work = (render, pages, set(remembered_markdown()))
+    _work = (render, pages, events)
 
 
-def _render_chunk(start: int) -> tuple[list[bytes], dict[str, str]]:
+def _render_chunk(start: int) -> list[bytes]:
     assert _work is not None
-    render, pages, known = _work
-    chunk = [render(page) for page in pages[start:start + CHUNK]]
-    fresh = {text: html for text, html in remembered_markdown().items() if text not in known}
-    known.update(fresh)
-    return chunk, fresh
+    render, pages, _ = _work
+    return [render(page) for page in pages[start:start + CHUNK]]
+
+
+def _cards_chunk(start: int) -> list[str]:
+    assert _work is not None
+    render, pages, events = _work
+    return render.cards(events[start:start + CHUNK], pages[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import operator
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -76,50 +76,63 @@ def check(settings: Settings) -> Result:
     return _gather(settings)
 
 
-def build(settings: Settings, reuse: Reuse | None = None) -> Result:
+Sink = Callable[[str, bytes], None]
+
+
+def build(settings: Settings, reuse: Reuse | None = None, sink: Sink | None = None) -> Result:
     """Everything a site is made of, as bytes by path; nothing is rendered after an error.
 
     With the ``reuse`` of an earlier result, unchanged files are not parsed again and a page
     whose template, context and theme are equal to before is not rendered again; the bytes
-    are the same as without it.
+    are the same as without it. ``sink``, when given, is handed each file as soon as it is
+    made (the command line writes it while other pages are still being rendered); a failed
+    build may have handed some files before its error.
     """
     with _cycles_collected_after():
-        return _build(settings, reuse)
+        return _build(settings, reuse, sink)
 
 
-def _build(settings: Settings, reuse: Reuse | None) -> Result:
+def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result:
     gathered = _gather(settings, reuse)
     if gathered.failed or gathered.timeline is None:
         return gathered
     if reuse is not None and reuse.timeline is not None:
         gathered = replace(gathered, timeline=_as_before(gathered.timeline, reuse.timeline))
-    assert gathered.timeline is not None
+    timeline = gathered.timeline
+    assert timeline is not None
     theme = load_theme(settings.templates)
-    pages, data = plan(gathered.timeline)
+    pages, data = plan(timeline)
     same = reuse is not None and reuse.theme == theme
     render = reuse.render if reuse is not None and same and reuse.render else renderer(theme)
     before = reuse.pages if reuse is not None and same else {}
     files: dict[str, bytes] = {}
+
+    def put(name: str, content: bytes) -> None:
+        files[name] = content
+        if sink is not None:
+            sink(name, content)
+
     rendered: dict[str, tuple[Page, bytes]] = {}
-    made = render_many(render, pages) if not before else {}  # on every core when it pays
     try:
-        for page in _progress(pages, settings.progress):
-            prior = before.get(page.output)
-            html = (prior[1] if prior is not None and prior[0] == page
-                    else made.get(page.output) or render(page))
-            files[page.output] = html
+        made = render_many(render, pages, timeline.events) if not before else (
+            prior[1] if (prior := before.get(page.output)) is not None and prior[0] == page
+            else render(page) for page in pages)
+        for item in data:  # made here while the workers render
+            put(item.url, render_data(item))
+        for name, content in [*feed_files(timeline, pages).items(),
+                              *export_files(timeline).items(),
+                              *((asset.path, asset.data) for asset in theme.assets),
+                              *((asset.path, asset.data) for asset in gathered.media),
+                              (".nojekyll", b"")]:
+            put(name, content)
+        for page, html in zip(_progress(pages, settings.progress), made, strict=True):
+            put(page.output, html)
             rendered[page.output] = (page, html)
     except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
-    files.update((item.url, render_data(item)) for item in data)
-    files.update(feed_files(gathered.timeline, pages))
-    files.update(export_files(gathered.timeline))
-    files.update((asset.path, asset.data) for asset in theme.assets)
-    files.update((asset.path, asset.data) for asset in gathered.media)
-    files[".nojekyll"] = b""
     kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
-                   timeline=gathered.timeline)
+                   timeline=timeline)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
@@ -48,21 +49,10 @@ def _markdown_html(text: str) -> str:
     """A pure function of the text, remembered so the preview's rebuilds skip unchanged bodies."""
     html = _memo.get(text)
     if html is None:
-        html = _markdown().render(text)
-        remember_markdown({text: html})
+        html = _memo[text] = _markdown().render(text)
+        while len(_memo) > MARKDOWN_MEMO:
+            drop_oldest(_memo)
     return html
-
-
-def remember_markdown(known: dict[str, str]) -> None:
-    """Keep the HTML of texts converted elsewhere (by worker processes) for later pages."""
-    _memo.update(known)
-    while len(_memo) > MARKDOWN_MEMO:
-        drop_oldest(_memo)
-
-
-def remembered_markdown() -> dict[str, str]:
-    """The texts converted so far and their HTML."""
-    return _memo
 
 
 def human_date(value: EventDate | None) -> str:
@@ -90,26 +80,28 @@ def make_environment(theme: Theme) -> jinja2.Environment:
 
 
 CARD = "_card.html"
+ROOT_MARK = "<dateline-root>"  # never in rendered content, where every "<" is escaped
 
 
 def _card_function(env: jinja2.Environment) -> Callable[..., Markup]:
-    """``event_card(event)`` for templates: ``_card.html`` rendered once per event and page
-    depth, then reused (the timeline, person, tag and source pages show the same cards).
-    A card sees only ``event``, ``root``, ``site``, ``people`` and ``tag_slugs``."""
+    """``event_card(event)`` for templates: ``_card.html`` rendered once per event, then
+    reused (the timeline, person, tag and source pages show the same cards) with the page's
+    ``root`` put in. A card sees only ``event``, ``root``, ``site``, ``people`` and
+    ``tag_slugs`` (nothing else of the page it appears on)."""
 
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
-        return _card(env, event, context["root"], context["site"], context["people"],
-                     context["tag_slugs"])
+        card = _card(env, event, context["site"], context["people"], context["tag_slugs"])
+        return Markup(str.replace(card, ROOT_MARK, context["root"]))
 
     return event_card
 
 
 @by_identity
-def _card(env: jinja2.Environment, event: Event, root: str, site: object, people: object,
-          tag_slugs: object) -> Markup:
-    return Markup(env.get_template(CARD).render(
-        event=event, root=root, site=site, people=people, tag_slugs=tag_slugs).rstrip("\n"))
+def _card(env: jinja2.Environment, event: Event, site: object, people: object,
+          tag_slugs: object) -> str:
+    return env.get_template(CARD).render(event=event, root=Markup(ROOT_MARK), site=site,
+                                         people=people, tag_slugs=tag_slugs).rstrip("\n")
 
 
 def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -142,15 +134,32 @@ def _json_line(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-Renderer = Callable[[Page], bytes]
+@dataclass(frozen=True, eq=False)
+class Renderer:
+    """Renders pages with a theme's templates, compiled once."""
+
+    env: jinja2.Environment
+    uses_cards: bool  # some template calls ``event_card``
+
+    def __call__(self, page: Page) -> bytes:
+        return render_page(self.env, page)
+
+    def cards(self, events: Sequence[Event], page: Page) -> list[str]:
+        """The cards of ``events`` as the pages show them (``page`` is any page: they all
+        share the values a card sees), before each page puts its ``root`` in."""
+        shared = page.context
+        return [_card(self.env, event, shared["site"], shared["people"], shared["tag_slugs"])
+                for event in events]
+
+    def keep_cards(self, events: Sequence[Event], page: Page, cards: Sequence[str]) -> None:
+        """Take ``cards`` (made by :meth:`cards` in another process) as these events' cards."""
+        shared = page.context
+        for event, card in zip(events, cards, strict=True):
+            _card.keep(card, self.env, event, shared["site"], shared["people"],
+                       shared["tag_slugs"])
 
 
 def renderer(theme: Theme) -> Renderer:
-    """A function that renders pages with the theme's templates."""
-    env = make_environment(theme)
-
-    def render(page: Page) -> bytes:
-        return render_page(env, page)
-
-    return render
-
+    """A renderer of pages with the theme's templates."""
+    uses_cards = any("event_card" in source for source in theme.templates.values())
+    return Renderer(make_environment(theme), uses_cards)

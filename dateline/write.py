@@ -4,8 +4,9 @@ The new site is written to a temporary folder beside the output and swapped in w
 atomic exchange (two renames where the system has none), so readers and the preview server
 never see a half-written site and a failed build leaves the previous one as it was. A file
 whose bytes did not change is hard-linked from the previous site, keeping its modification
-time. An optional ``finish`` step (the search indexer) may add files to the staging folder
-before the swap, so it too is never seen half-done.
+time. A :class:`Stage` takes files one by one, so the build writes pages while its workers
+are still rendering others. An optional ``finish`` step (the search indexer) may add files to
+the staging folder before the swap, so it too is never seen half-done.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 class UnsafeOutput(ValueError):
@@ -35,48 +36,119 @@ def check_output_dir(out: Path, sources: list[Path], project: Path) -> None:
             raise UnsafeOutput(f"refusing to write the site to {out}: it would replace {path}")
 
 
-def _safe_relative(name: str) -> PurePosixPath:
-    path = PurePosixPath(name)
-    if path.is_absolute() or not path.parts or any(p in ("", ".", "..") for p in path.parts):
+def _safe_parts(name: str) -> list[str]:
+    parts = name.split("/")
+    if any(part in ("", ".", "..") for part in parts):
         raise UnsafeOutput(f"refusing to write '{name}': not a path inside the site")
-    return path
+    return parts
 
 
 def write_site(out: Path, files: Mapping[str, bytes],
                finish: Callable[[Path], None] | None = None) -> int:
     """Replace ``out`` by a folder holding ``files``; return how many changed.
 
-    One build at a time writes to ``out`` (a second one waits for the lock), and folders
-    left behind by a build that was killed are removed first. ``finish``, when given, is
-    called with the staging folder once ``files`` are in it and before the swap; it may only
-    add new files there (those in it may be hard links to the previous site).
+    ``finish``, when given, is called with the staging folder once ``files`` are in it and
+    before the swap; it may only add new files there (those in it may be hard links to the
+    previous site).
     """
-    out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(out):
-        _remove_leftovers(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-        staging.chmod(0o755)
-        try:
-            changed = _fill(staging, out, files)
-            if finish is not None:
-                finish(staging)
-            _swap(staging, out)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    return changed
+    with staged(out) as stage:
+        for name in sorted(files):
+            stage.add(name, files[name])
+        if finish is not None:
+            finish(stage.folder())
+        stage.swap()
+    return stage.changed
+
+
+class Stage:
+    """A new site being written beside ``out``, file by file, while the build goes on.
+
+    The first file takes the lock (one build at a time writes to ``out``; a second one
+    waits), removes folders left behind by a build that was killed and makes the staging
+    folder. :meth:`swap` puts the new site in place; a stage left without a swap is removed
+    with everything in it, so the previous site stays as it was.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out.absolute()
+        self.changed = 0
+        self._folder: Path | None = None
+        self._names: set[str] = set()
+        self._made: set[str] = set()
+        self._previous: Path | None = None
+        self._lock: int | None = None
+
+    def folder(self) -> Path:
+        """The staging folder (made on first use)."""
+        if self._folder is None:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(self.out)
+            _remove_leftovers(self.out)
+            self._folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-",
+                                                 dir=self.out.parent))
+            self._folder.chmod(0o755)
+            self._previous = self.out if self.out.is_dir() else None
+        return self._folder
+
+    def add(self, name: str, data: bytes) -> None:
+        """Write one file of the new site (a hard link to the previous site's file when its
+        bytes are the same); each name once."""
+        parts = _safe_parts(name)
+        if name in self._names:
+            raise UnsafeOutput(f"refusing to write '{name}' twice")
+        self._names.add(name)
+        folder = self.folder()
+        parent = "/".join(parts[:-1])
+        if parent and parent not in self._made:
+            folder.joinpath(*parts[:-1]).mkdir(parents=True, exist_ok=True)
+            self._made.add(parent)
+        target = folder.joinpath(*parts)
+        if self._previous is not None:
+            old = self._previous.joinpath(*parts)
+            if _same_bytes(old, data):
+                try:
+                    os.link(old, target)
+                    return
+                except OSError:
+                    pass
+        target.write_bytes(data)
+        self.changed += 1
+
+    def swap(self) -> None:
+        """Put the new site in the place of the old one."""
+        _swap(self.folder(), self.out)
+        self._folder = None
+
+    def close(self) -> None:
+        """Remove an unswapped staging folder and release the lock."""
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
 
 @contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """An exclusive lock on ``.<out>.lock`` beside the output, released even on a crash."""
+def staged(out: Path) -> Iterator[Stage]:
+    """A :class:`Stage` for ``out``, closed on the way out (removed unless swapped)."""
+    stage = Stage(out)
+    try:
+        yield stage
+    finally:
+        stage.close()
+
+
+def _lock(out: Path) -> int:
+    """An exclusive lock on ``.<out>.lock`` beside the output, released when its descriptor
+    is closed (by the system too, when the build is killed)."""
     fd = os.open(out.parent / f".{out.name}.lock", os.O_CREAT | os.O_RDWR, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -87,28 +159,6 @@ def _remove_leftovers(out: Path) -> None:
     for pattern in (f".{out.name}.new-*", f".{out.name}.old-*"):
         for path in out.parent.glob(pattern):
             shutil.rmtree(path, ignore_errors=True)
-
-
-def _fill(staging: Path, previous: Path, files: Mapping[str, bytes]) -> int:
-    changed = 0
-    made: set[Path] = set()
-    for name in sorted(files):
-        relative = _safe_relative(name)
-        target = staging.joinpath(*relative.parts)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        data = files[name]
-        old = previous.joinpath(*relative.parts)
-        if _same_bytes(old, data):
-            try:
-                os.link(old, target)
-                continue
-            except OSError:
-                pass
-        target.write_bytes(data)
-        changed += 1
-    return changed
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

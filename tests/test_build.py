@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli
 
-from dateline.write import UnsafeOutput, write_site
+from dateline import pipeline
+from dateline.write import UnsafeOutput, staged, write_site
 
 FILES: dict[str, str | bytes] = {
     "people/ann-example.md": person("Ann Example", "aliases: [Анна]\nborn: 1950\n", "A *bio*."),
@@ -55,6 +56,15 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert (first.code, second.code) == (0, 0)
     assert contents(site_a) == contents(site_b)
     assert len(contents(site_a)) > 10
+
+
+def test_every_file_is_handed_to_the_writer_once_as_it_is_made(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    handed: list[tuple[str, bytes]] = []
+    result = pipeline.build(pipeline.Settings(content, TEMPLATES),
+                            sink=lambda name, data: handed.append((name, data)))
+    assert not result.failed and len(handed) > 10
+    assert sorted(handed) == sorted(result.files.items())  # each name once, the same bytes
 
 
 def test_a_rebuild_leaves_unchanged_files_alone(tmp_path: Path) -> None:
@@ -177,6 +187,16 @@ def test_a_failed_write_leaves_the_previous_site(built: tuple[Path, Path, Snapsh
     with pytest.raises(UnsafeOutput):
         # sorted, the bad name comes after a good one, so writing has begun when it fails
         write_site(site, {"index.html": b"new", "zzz/../../escape.html": b"bad"})
+    assert snapshot(site) == before
+    assert _beside(tmp_path) == ["content", "site"]
+
+
+def test_a_file_handed_twice_is_refused_and_the_previous_site_kept(
+        built: tuple[Path, Path, Snapshot], tmp_path: Path) -> None:
+    _, site, before = built
+    with pytest.raises(UnsafeOutput), staged(site) as stage:
+        stage.add("index.html", before["index.html"][0])  # the same bytes: a hard link
+        stage.add("index.html", b"changed")  # would write through the link into the site
     assert snapshot(site) == before
     assert _beside(tmp_path) == ["content", "site"]
 

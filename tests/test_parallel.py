@@ -22,15 +22,17 @@ pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores")
 FORCED = """
 import sys
 import dateline.parallel as parallel
-from dateline import pipeline
 from dateline.cli import main
 parallel.MIN_PAGES, parallel.CHUNK = 1, 3
-real = parallel.render_many
-def counted(render, pages):
-    made = real(render, pages)
-    print(f"workers made {len(made)} of {len(pages)} pages", file=sys.stderr)
-    return made
-pipeline.render_many = counted
+real = parallel.forked_imap
+def counted(function, items, *rest):
+    made = 0
+    for chunk in real(function, items, *rest):
+        made += len(chunk) if isinstance(chunk, list) else 1
+        yield chunk
+    what = {"_render_chunk": "pages", "_cards_chunk": "cards"}.get(function.__name__, "files")
+    print(f"workers made {made} {what}", file=sys.stderr)
+parallel.forked_imap = counted
 from dateline import load
 real_map = load.forked_map
 def parsed(function, items):
@@ -59,9 +61,10 @@ def test_workers_make_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     one = _build(tmp_path / "one", TEMPLATES, forced=False)
     many = _build(tmp_path / "many", TEMPLATES, forced=True)
     assert one.returncode == 0 and many.returncode == 0, one.stderr + many.stderr
-    made = next(line for line in many.stderr.splitlines() if line.startswith("workers made"))
-    count, total = int(made.split()[2]), int(made.split()[4])
-    assert count == total > 50
+    made = {line.split()[3]: int(line.split()[2]) for line in many.stderr.splitlines()
+            if line.startswith("workers made")}
+    assert f" {made['pages']} pages (" in many.stdout and made["pages"] > 50  # all of them
+    assert f": {made['cards']} events, " in many.stdout  # a card for each event
     assert "workers parsed 134 of 134 files" in many.stderr
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
 
@@ -97,3 +100,4 @@ def test_a_template_error_still_names_the_template_and_line(tmp_path: Path) -> N
     assert done.returncode == 1
     assert f"templates/person.html:{line}:" in done.stderr and "no_such_field" in done.stderr
     assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.is_dir()] == ["templates"]  # no staging

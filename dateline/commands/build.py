@@ -11,7 +11,7 @@ from pathlib import Path
 from dateline import pipeline
 from dateline.commands.common import add_content_options, report, settings_from
 from dateline.search import index_site
-from dateline.write import UnsafeOutput, check_output_dir, write_site
+from dateline.write import UnsafeOutput, check_output_dir, staged
 
 HELP = "build the site (the default command)"
 
@@ -35,17 +35,18 @@ def run(args: argparse.Namespace) -> int:
     except UnsafeOutput as exc:
         print(f"dateline: {exc}", file=sys.stderr)
         return 2
-    result = pipeline.build(settings)
-    status = report(result.diagnostics, args.strict, None)
-    if status or result.timeline is None:
-        print("build failed: the previous site was left as it was", file=sys.stderr)
-        return status or 1
-    gc.freeze()  # the build's objects live until the command ends: the collector skips them
     notes: list[str] = []
-    finish = None if args.no_search else lambda staging: notes.extend(
-        index_site(staging, result.files, out))
     try:
-        changed = write_site(out, result.files, finish)
+        with staged(out) as stage:
+            result = pipeline.build(settings, sink=stage.add)  # pages written as they come
+            status = report(result.diagnostics, args.strict, None)
+            if status or result.timeline is None:
+                print("build failed: the previous site was left as it was", file=sys.stderr)
+                return status or 1
+            gc.freeze()  # the build's objects live until the command ends: not collected
+            if not args.no_search:
+                notes.extend(index_site(stage.folder(), result.files, out))
+            stage.swap()
     except OSError as exc:
         print(f"dateline: cannot write {out}: {exc.strerror or exc} "
               "(the previous site was left as it was)", file=sys.stderr)
@@ -55,5 +56,5 @@ def run(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     people = sum(1 for p in result.timeline.people.values() if not p.auto)
     print(f"built {out}: {len(result.timeline.events)} events, {people} people, "
-          f"{result.pages} pages ({changed} files changed) in {seconds:.2f} s")
+          f"{result.pages} pages ({stage.changed} files changed) in {seconds:.2f} s")
     return 0
