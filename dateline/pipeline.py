@@ -26,7 +26,7 @@ from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
 from dateline.parallel import render_many
 from dateline.render import Renderer, render_data, renderer
-from dateline.site import Page, plan
+from dateline.site import DataFile, Page, plan
 
 T = TypeVar("T")
 
@@ -114,17 +114,10 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
 
     rendered: dict[str, tuple[Page, bytes]] = {}
     try:
-        made = render_many(render, pages, timeline.events) if not before else (
-            prior[1] if (prior := before.get(page.output)) is not None and prior[0] == page
-            else render(page) for page in pages)
-        for item in data:  # made here while the workers render
-            put(item.url, render_data(item))
-        for name, content in [*feed_files(timeline, pages).items(),
-                              *export_files(timeline).items(),
-                              *((asset.path, asset.data) for asset in theme.assets),
-                              *((asset.path, asset.data) for asset in gathered.media),
-                              (".nojekyll", b"")]:
-            put(name, content)
+        made = _rendered_again(render, pages, before) if before else render_many(
+            render, pages, timeline.events)  # workers start on every core when it pays
+        for name, content in _other_files(timeline, pages, data, theme, gathered.media):
+            put(name, content)  # made here meanwhile
         for page, html in zip(_progress(pages, settings.progress), made, strict=True):
             put(page.output, html)
             rendered[page.output] = (page, html)
@@ -134,6 +127,27 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
                    timeline=timeline)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
+
+
+def _rendered_again(render: Renderer, pages: list[Page],
+                    before: Mapping[str, tuple[Page, bytes]]) -> Iterator[bytes]:
+    """The pages' bytes, taken from ``before`` where the page is equal to the one rendered
+    then (with the same theme)."""
+    for page in pages:
+        prior = before.get(page.output)
+        yield prior[1] if prior is not None and prior[0] == page else render(page)
+
+
+def _other_files(timeline: Timeline, pages: list[Page], data: list[DataFile], theme: Theme,
+                 media: tuple[Asset, ...]) -> Iterator[tuple[str, bytes]]:
+    """Everything but the pages: data files, feeds, exports, the theme's and the content's
+    static files."""
+    yield from ((item.url, render_data(item)) for item in data)
+    yield from feed_files(timeline, pages).items()
+    yield from export_files(timeline).items()
+    yield from ((asset.path, asset.data) for asset in theme.assets)
+    yield from ((asset.path, asset.data) for asset in media)
+    yield ".nojekyll", b""
 
 
 @contextmanager
