@@ -7,7 +7,9 @@ by equality or a hash, which costs a walk through the value. The arguments are k
 result, so they stay alive and no other object can have the same identity meanwhile. The
 functions remembered must be pure and their results never changed by their callers. A
 tuple argument, made afresh by each build, counts as the same when it holds the same objects
-in the same order; a string or a whole number counts by its value.
+in the same order; a string or a whole number counts by its value. When more than ``LIMIT``
+results are kept, the oldest made is forgotten first (a hit does not move it: that costs more
+on every look-up than it saves on the rare result made again).
 """
 
 from __future__ import annotations
@@ -15,43 +17,47 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 LIMIT = 60_000  # all that one build of 25,000 events uses (two JSON lines per event)
 
 
-class Remembered(Generic[P, R]):
-    """A function remembering its ``LIMIT`` most recently used results by the identity of
-    its (positional) arguments."""
+class Remembered(Protocol[P, R]):
+    """A function that remembers its results (see :func:`by_identity`)."""
 
-    def __init__(self, function: Callable[P, R]) -> None:
-        self._function = function
-        self._made: dict[tuple[object, ...], tuple[tuple[object, ...], R]] = {}
-        functools.update_wrapper(self, function)
-
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        key = tuple([_key(a) for a in args])
-        found = self._made.pop(key, None)
-        if found is not None:
-            self._made[key] = found  # the most recently used last: the oldest are dropped first
-            return found[1]
-        value = self._function(*args, **kwargs)
-        self.keep(value, *args, **kwargs)
-        return value
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
 
     def keep(self, value: R, *args: P.args, **kwargs: P.kwargs) -> None:
         """Remember ``value`` as the result for ``args``, made elsewhere (a worker process)."""
-        assert not kwargs, "arguments are remembered by position only"
-        self._made[tuple([_key(a) for a in args])] = (args, value)
-        if len(self._made) > LIMIT:
-            drop_oldest(self._made)
 
 
 def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
-    """``function`` remembering its most recently used results by its arguments' identity."""
-    return Remembered(function)
+    """``function`` remembering the ``LIMIT`` results it made last, by the identity of its
+    (positional) arguments."""
+    made: dict[tuple[object, ...], tuple[tuple[object, ...], R]] = {}
+
+    @functools.wraps(function)
+    def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
+        found = made.get(tuple([id(a) if type(a) not in _BY_VALUE else _key(a) for a in args]))
+        if found is not None:
+            return found[1]
+        value = function(*args, **kwargs)
+        keep(value, *args, **kwargs)
+        return value
+
+    def keep(value: R, *args: P.args, **kwargs: P.kwargs) -> None:
+        assert not kwargs, "arguments are remembered by position only"
+        made[tuple([_key(a) for a in args])] = (args, value)
+        if len(made) > LIMIT:
+            drop_oldest(made)
+
+    remembered.keep = keep  # type: ignore[attr-defined]
+    return remembered  # type: ignore[return-value]
+
+
+_BY_VALUE = frozenset({tuple, str, int})
 
 
 def _key(value: object) -> object:
