@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateline import schema
 from dateline.diagnostics import Diagnostic, error, warning
@@ -179,8 +179,8 @@ def _load_dir(root: Path, folder: str, problems: list[Diagnostic], reuse: _Reuse
     seen: dict[str, str] = {}
     files = _entry_files(root, directory, _KINDS[folder][2], problems)
     ready = _parsed_on_every_core(folder, files) if not reuse.old.entries else {}
-    for path, shown, stamp in files:
-        slug = _check_slug(path.stem, shown, seen, problems)
+    for path, stem, shown, stamp in files:
+        slug = _check_slug(stem, shown, seen, problems)
         parsed = reuse.unchanged(shown, stamp) if slug is not None else None
         early = ready.get(shown) if slug is not None and parsed is None else None
         if early is not None:
@@ -213,12 +213,12 @@ def _given(parsed: Parsed) -> Parsed:
     return parsed
 
 
-def _parsed_on_every_core(folder: str, files: list[tuple[Path, str, Stamp]]
+def _parsed_on_every_core(folder: str, files: list[EntryFile]
                           ) -> dict[str, Ready]:
     """The entries of a large folder read and parsed by forked workers, by path shown; empty
     when that would not pay (few files, one core, other threads) or failed."""
-    jobs = [(folder, str(path), shown) for path, shown, _ in files
-            if is_slug(unicodedata.normalize("NFC", path.stem))]
+    jobs = [(folder, path, shown) for path, stem, shown, _ in files
+            if is_slug(unicodedata.normalize("NFC", stem))]
     done = forked_map(_read_and_parse, jobs) if worth_it(len(jobs)) else None
     return {} if done is None else {shown: found for (_, _, shown), found in zip(jobs, done,
                                                                                  strict=True)}
@@ -227,13 +227,12 @@ def _parsed_on_every_core(folder: str, files: list[tuple[Path, str, Stamp]]
 def _read_and_parse(job: tuple[str, str, str]) -> Ready:
     """In a worker: one entry file read and parsed as :func:`_load_dir` would; the bytes stay
     here, only their digest goes back."""
-    folder, name, shown = job
-    path = Path(name)
+    folder, path, shown = job
     problems: list[Diagnostic] = []
     data = _read_bytes(path, shown, problems)
     if data is None:
         return problems, b"", None
-    slug = unicodedata.normalize("NFC", path.stem)
+    slug = unicodedata.normalize("NFC", os.path.splitext(os.path.basename(path))[0])
     return problems, _digest(data), _parse_entry(folder, slug, shown, data)
 
 
@@ -259,17 +258,26 @@ def _parse_entry(folder: str, slug: str, shown: str, data: bytes) -> Parsed:
 MARKDOWNISH = (".md", ".markdown", ".mdown", ".txt")
 
 
+class EntryFile(NamedTuple):
+    """An entry file as :func:`_entry_files` finds it."""
+
+    path: str  # as the system knows it
+    stem: str  # the name without its suffix: the slug, if it is one
+    shown: str  # as an editor knows it
+    stamp: Stamp
+
+
 def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
-                 problems: list[Diagnostic]) -> list[tuple[Path, str, Stamp]]:
+                 problems: list[Diagnostic]) -> list[EntryFile]:
     """The entry files of a folder, each with the path an editor knows and its stamp; a
     sub-folder or a misnamed entry is warned about."""
-    found: list[tuple[Path, str, Stamp]] = []
+    found: list[EntryFile] = []
     shown_folder = _rel(root, directory)
     with os.scandir(directory) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
         name, shown = entry.name, f"{shown_folder}/{entry.name}"
-        suffix = os.path.splitext(name)[1]
+        stem, suffix = os.path.splitext(name)
         if name.startswith("."):
             continue
         if entry.is_dir():
@@ -277,11 +285,11 @@ def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
                                     f"put its files directly in {shown_folder}/"))
         elif suffix in suffixes and entry.is_file():
             facts = entry.stat()
-            found.append((directory / name, shown,
-                          (facts.st_ino, facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns)))
+            found.append(EntryFile(entry.path, stem, shown, (
+                facts.st_ino, facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns)))
         elif suffix.lower() in MARKDOWNISH:
             problems.append(warning(shown, 1, 1, "file is not read",
-                                    f"rename it to '{Path(name).stem}{suffixes[0]}'"))
+                                    f"rename it to '{stem}{suffixes[0]}'"))
     return found
 
 
@@ -312,9 +320,10 @@ def _read_text(path: Path, shown: str, problems: list[Diagnostic]) -> str | None
     return text
 
 
-def _read_bytes(path: Path, shown: str, problems: list[Diagnostic]) -> bytes | None:
+def _read_bytes(path: Path | str, shown: str, problems: list[Diagnostic]) -> bytes | None:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as exc:
         problems.append(error(shown, 1, 1, f"cannot read file: {exc.strerror}"))
         return None

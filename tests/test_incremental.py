@@ -115,11 +115,11 @@ def test_a_file_changed_twice_within_a_moment_is_read_both_times(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listed, tick = load._entry_files, time.time_ns()
 
-    def coarse(*args: Any) -> list[tuple[Path, str, load.Stamp]]:
+    def coarse(*args: Any) -> list[load.EntryFile]:
         """As on a file system whose clock has not ticked since the test began: every save
         of the same size keeps the same stamp."""
-        return [(path, shown, (ino, size, tick, tick))
-                for path, shown, (ino, size, _, _) in listed(*args)]
+        return [found._replace(stamp=(found.stamp[0], found.stamp[1], tick, tick))
+                for found in listed(*args)]
 
     monkeypatch.setattr(load, "_entry_files", coarse)
     path = content / "events" / "e2.md"
