@@ -138,24 +138,19 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
         key=lambda p: (p.name.casefold(), p.slug),
     )
     slugs = facets.tag_slugs(timeline.events)
-    shared = {"site": timeline.config, "people": timeline.people,
-              "tag_slugs": _same_mapping(tuple(slugs.items()))}
+    tag_slugs = _same_mapping(tuple(slugs.items()))
+    shared = _shared(timeline.config, timeline.people, tag_slugs)
 
     def page(url: str, template: str, **context: Any) -> Page:
-        full = {**shared, "root": root_for(url), "page_url": url, **context}
-        return Page(url, template, MappingProxyType(full))
+        return _page(shared, url, template, **context)
 
     events = timeline.events
     pages = [page("", "index.html", years=_by_year(events), events=events,
                   overview=charts.overview(events), filters=_filters(timeline, slugs))]
-    for index, event in enumerate(events):
-        pages.append(page(
-            event_url(event), "event.html", event=event,
-            event_people=[timeline.people[slug] for slug in event.people],
-            previous=events[index - 1] if index > 0 else None,
-            next=events[index + 1] if index + 1 < len(events) else None,
-            **event_meta(timeline.config, timeline.people, event),
-        ))
+    pages.extend(_event_page(timeline.config, timeline.people, tag_slugs, event,
+                             events[index - 1] if index > 0 else None,
+                             events[index + 1] if index + 1 < len(events) else None)
+                 for index, event in enumerate(events))
     pages.append(page("people/", "people.html",
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
     horizon = max((e.date.year for e in events), default=0)
@@ -198,7 +193,27 @@ def absolute_image(base_url: str, image: Image | None) -> str:
     return image.src if image.src.startswith(("http://", "https://")) else base_url + image.src
 
 
+def _shared(config: Config, people: Mapping[str, Person], tag_slugs: Mapping[str, str]
+            ) -> dict[str, Any]:
+    """What every page's context holds."""
+    return {"site": config, "people": people, "tag_slugs": tag_slugs}
+
+
+def _page(shared: Mapping[str, Any], url: str, template: str, **context: Any) -> Page:
+    return Page(url, template, MappingProxyType(
+        {**shared, "root": root_for(url), "page_url": url, **context}))
+
+
 @by_identity
+def _event_page(config: Config, people: Mapping[str, Person], tag_slugs: Mapping[str, str],
+                event: Event, previous: Event | None, following: Event | None) -> Page:
+    """An event's page: the very same object while the event, its neighbours and what every
+    page shares are, so that the preview finds it unchanged at once."""
+    return _page(_shared(config, people, tag_slugs), event_url(event), "event.html",
+                 event=event, event_people=[people[slug] for slug in event.people],
+                 previous=previous, next=following, **event_meta(config, people, event))
+
+
 def event_meta(config: Config, people: Mapping[str, Person], event: Event) -> dict[str, Any]:
     """``canonical``, ``image_url`` and ``structured`` (JSON-LD) of an event page."""
     canonical = config.base_url + event_url(event)
