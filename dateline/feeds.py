@@ -50,8 +50,7 @@ def atom_feed(timeline: Timeline) -> bytes:
     """``feed.xml``: the ``FEED_ENTRIES`` latest events as Atom entries, the latest first."""
     config = timeline.config
     feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: xml_text(config.language)})
-    newest = sorted(timeline.events, key=lambda e: (e.date.sort_key(), e.slug),
-                    reverse=True)[:FEED_ENTRIES]
+    newest = timeline.events[:-FEED_ENTRIES - 1:-1]  # the timeline's order, backwards
     _add(feed, "id", config.base_url)
     _add(feed, "title", config.title)
     if config.description:
