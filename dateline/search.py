@@ -7,8 +7,10 @@ what is indexed with ``data-pagefind-body``: event pages, and person pages with 
 so a name is found in any spelling the site knows (Latin or Cyrillic). Search is a help, not a
 requirement: when Pagefind is missing or fails, the build goes on with a warning.
 
-Indexing is the slowest step of a large build, so an index is reused when nothing it is
-made from changed: ``pagefind/`` keeps a digest of every HTML page it read and of the
+Indexing is the slowest step of a large build. Pagefind is pointed at the folders whose
+pages carry the mark (``events/`` and ``people/`` with our theme), so it does not parse the
+timeline, tag and source pages only to leave them out. And an index is reused when nothing
+it is made from changed: ``pagefind/`` keeps a digest of every HTML page it read and of the
 indexer itself, and a build whose pages give the same digest hard-links the previous
 site's index instead of running Pagefind again.
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 TIMEOUT_SECONDS = 300
 INDEX = "pagefind"
 STAMP = ".made-from"  # in the index folder: the digest of what it was made from
+MARK = b"data-pagefind-body"
 
 
 def indexer() -> Path | None:
@@ -64,12 +67,14 @@ def index_site(folder: Path, files: Mapping[str, bytes], previous: Path | None =
     if program is None:
         return ["search index not built: Pagefind is not installed "
                 "(pip install 'pagefind[bin]'); the site has no search"]
-    digest = _digest(files, program)
+    pages = _read_by_indexer(files)
+    digest = _digest(files, pages, program)
     if previous is not None and _take_earlier(previous / INDEX, folder / INDEX, digest):
         return []
+    glob = [] if pages is None else ["--glob", _glob(pages)]
     try:
         done = subprocess.run(
-            [str(program), "--site", str(folder), "--silent"],
+            [str(program), "--site", str(folder), "--silent", *glob],
             capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
             preexec_fn=_in_background if background else _die_with_parent,
         )
@@ -84,13 +89,31 @@ def index_site(folder: Path, files: Mapping[str, bytes], previous: Path | None =
     return []
 
 
-def _digest(files: Mapping[str, bytes], program: Path) -> str:
-    """What an index is made from: every HTML page (path and bytes) and the indexer. The
-    pages are hashed as they are in memory, not read back from the folder."""
+def _read_by_indexer(files: Mapping[str, bytes]) -> list[str] | None:
+    """The top folders whose pages Pagefind needs to read: those holding a page that marks
+    what is indexed (``data-pagefind-body``), for Pagefind leaves out every page without
+    the mark once one has it. None when it must read everything: no page is marked, or a
+    page at the top of the site is."""
+    folders = {name.partition("/")[0] if "/" in name else "" for name, data in files.items()
+               if name.endswith(".html") and MARK in data}
+    return None if not folders or "" in folders else sorted(folders)
+
+
+def _glob(folders: list[str]) -> str:
+    """Pagefind's ``--glob`` for the HTML pages under ``folders``."""
+    return f"{folders[0]}/**/*.html" if len(folders) == 1 else \
+        "{" + ",".join(folders) + "}/**/*.html"
+
+
+def _digest(files: Mapping[str, bytes], folders: list[str] | None, program: Path) -> str:
+    """What an index is made from: every HTML page Pagefind reads (path and bytes) and the
+    indexer. The pages are hashed as they are in memory, not read back from the folder."""
     made = hashlib.blake2b(digest_size=20)
     facts = program.stat()
-    made.update(f"{program}\0{facts.st_size}\0{facts.st_mtime_ns}\0".encode())
-    for name in sorted(name for name in files if name.endswith(".html")):
+    made.update(f"{program}\0{facts.st_size}\0{facts.st_mtime_ns}\0{folders}\0".encode())
+    read = None if folders is None else tuple(folder + "/" for folder in folders)
+    for name in sorted(name for name in files if name.endswith(".html")
+                       and (read is None or name.startswith(read))):
         made.update(name.encode() + b"\0")
         made.update(files[name])
     return made.hexdigest()

@@ -4,10 +4,11 @@ still succeeds, with a warning."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from helpers import build_site, event, person
+from helpers import TEMPLATES, build_site, event, make_site, person, run_cli
 
 from dateline import search
 
@@ -21,10 +22,33 @@ def test_build_writes_a_search_index_over_events_and_people(tmp_path: Path) -> N
     run, site = build_site(tmp_path, FILES)
     assert run.code == 0, run.err
     assert "search index not built" not in run.err
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 2
+    assert _pages_indexed(site) == 2
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not list(tmp_path.glob(".site.new-*"))
+
+
+def _pages_indexed(site: Path) -> int:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    return sum(lang["page_count"] for lang in entry["languages"].values())
+
+
+@pytest.mark.parametrize(("template", "marked"), [
+    ("tags.html", 3),  # a page in another folder: that folder is read too
+    ("index.html", 3),  # the timeline, at the top: the whole site is read
+])
+def test_pages_a_theme_marks_anywhere_are_indexed(tmp_path: Path, template: str,
+                                                  marked: int) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    source = (templates / template).read_text(encoding="utf-8")
+    (templates / template).write_text(source.replace(
+        "{% block main %}\n", "{% block main %}\n<div data-pagefind-body>Marked too</div>\n", 1),
+        encoding="utf-8")
+    content = make_site(tmp_path, FILES)
+    run = run_cli("build", "--content", content, "--templates", templates, "--out",
+                  tmp_path / "site")
+    assert run.code == 0, run.err
+    assert _pages_indexed(tmp_path / "site") == marked
 
 
 def test_the_index_is_the_same_on_every_build(tmp_path: Path) -> None:
