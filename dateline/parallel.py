@@ -17,11 +17,14 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateline.model import Event
 from dateline.render import Renderer
 from dateline.site import Page
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 MIN_PAGES = 1000
 CHUNK = 100
@@ -75,13 +78,17 @@ def forked_imap(function: Callable[[T], R], items: Sequence[T], chunksize: int =
     try:
         pool = ProcessPoolExecutor(min(cores(), len(items)), mp_context=context,
                                    initializer=initializer, initargs=initargs)
-        results = pool.map(function, items, chunksize=chunksize)  # forks the workers
+        try:
+            results = pool.map(function, items, chunksize=chunksize)  # forks the workers
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     finally:
         gc.unfreeze()
     return _until_done(pool, results)
 
 
-def _until_done(pool: Any, results: Iterator[R]) -> Iterator[R]:
+def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
     try:
         yield from results
     finally:
