@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import jinja2
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from dateline.dates import EventDate
 from dateline.memo import by_identity, drop_oldest
@@ -92,7 +92,7 @@ def _card_function(env: jinja2.Environment) -> Callable[..., Markup]:
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
         card = _card(env, event, context["site"], context["people"], context["tag_slugs"])
-        return Markup(str.replace(card, ROOT_MARK, context["root"]))
+        return Markup(str.replace(card, ROOT_MARK, escape(context["root"])))  # as {{ root }}
 
     return event_card
 
