@@ -6,12 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli
 
-from dateline import pipeline
+from dateline import pipeline, write
 from dateline.write import UnsafeOutput, staged, write_site
 
 FILES: dict[str, str | bytes] = {
@@ -188,6 +190,32 @@ def test_a_failed_write_leaves_the_previous_site(built: tuple[Path, Path, Snapsh
         # sorted, the bad name comes after a good one, so writing has begun when it fails
         write_site(site, {"index.html": b"new", "zzz/../../escape.html": b"bad"})
     assert snapshot(site) == before
+    assert _beside(tmp_path) == ["content", "site"]
+
+
+def test_a_large_previous_site_is_deleted_in_the_background(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "DETACH_FROM", 1)  # this little site counts as large
+    deleters: list[list[str]] = []
+    spawn = os.posix_spawn
+
+    def counted(path: str, args: list[str], *rest: Any, **options: Any) -> int:
+        deleters.append(list(args))
+        return spawn(path, args, *rest, **options)
+
+    monkeypatch.setattr(os, "posix_spawn", counted)
+    content = make_site(tmp_path, FILES)
+    assert build_site(tmp_path, None, content=content, out=tmp_path / "site")[0].code == 0
+    assert deleters == []  # nothing to delete the first time
+    (content / "events" / "one.md").write_text(event("One changed", "2017"), encoding="utf-8")
+    run, site = build_site(tmp_path, None, content=content)
+    assert run.code == 0
+    assert "One changed" in (site / "index.html").read_text(encoding="utf-8")
+    assert len(deleters) == 1 and Path(deleters[0][-1]).parent == tmp_path
+    for _ in range(600):  # the deleting process ends on its own; wait for it, up to a minute
+        if _beside(tmp_path) == ["content", "site"]:
+            break
+        time.sleep(0.1)
     assert _beside(tmp_path) == ["content", "site"]
 
 

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             gc.freeze()  # the build's objects live until the command ends: not collected
             if not args.no_search:
                 notes.extend(index_site(stage.folder(), result.files, out))
-            stage.swap()
+            stage.swap(detach=True)  # a large old site is deleted in the background
     except OSError as exc:
         print(f"dateline: cannot write {out}: {exc.strerror or exc} "
               "(the previous site was left as it was)", file=sys.stderr)
