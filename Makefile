@@ -40,7 +40,7 @@ CORPUS ?= ../shared/corpora/meantime-dev
 eval: $(RUNTIME)
 	$(BIN)/python -m dateline.evaluate $(CORPUS)
 
-# dateline, Hugo and Pelican on one synthetic timeline (docs/performance.md); about fifteen
+# dateline, Hugo and Pelican on one synthetic timeline (docs/performance.md); about twenty
 # minutes. BENCH_SIZES="1000" make bench for a quick look.
 BENCHDEPS := $(VENV)/.installed-bench
 BENCH_SIZES ?= 1000 4000 10000
