@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateline.model import Event
@@ -66,7 +66,7 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], chunksize: int = 
 
 def forked_imap(function: Callable[[T], R], items: Sequence[T], chunksize: int = CHUNK,
                 initializer: Callable[..., None] = gc.enable, initargs: tuple[Any, ...] = ()
-                ) -> Iterator[R]:
+                ) -> Generator[R, None, None]:
     """As :func:`forked_map`, but the workers start at once and the results come one by one
     as they are done, so this process can do other work meanwhile; iterating raises what a
     worker raised."""
@@ -88,7 +88,7 @@ def forked_imap(function: Callable[[T], R], items: Sequence[T], chunksize: int =
     return _until_done(pool, results)
 
 
-def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
+def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Generator[R, None, None]:
     try:
         yield from results
     finally:
@@ -96,7 +96,7 @@ def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
 
 
 def render_many(render: Renderer, pages: Sequence[Page], events: Sequence[Event] = ()
-                ) -> Iterator[bytes]:
+                ) -> Generator[bytes, None, None]:
     """Every page's bytes, in order. When it pays, worker processes first make the events'
     cards, which this process keeps, so that the pages' workers, forked next, find every
     card made; then they start rendering chunks of pages at once (they inherit the pages:
@@ -124,7 +124,8 @@ def _share_cards(render: Renderer, page: Page, events: Sequence[Event]) -> None:
 
 
 def _in_order(render: Renderer, pages: Sequence[Page],
-              chunks: Iterator[list[bytes]] | None) -> Iterator[bytes]:
+              chunks: Generator[list[bytes], None, None] | None
+              ) -> Generator[bytes, None, None]:
     done = 0
     if chunks is not None:
         try:
@@ -133,6 +134,8 @@ def _in_order(render: Renderer, pages: Sequence[Page],
                 done += len(chunk)
         except Exception:
             pass  # rendered again below, here, where a template error names its place
+        finally:
+            chunks.close()  # the workers stop when the pages are no longer wanted
     for page in pages[done:]:
         yield render(page)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import operator
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -113,9 +113,9 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
             sink(name, content)
 
     rendered: dict[str, tuple[Page, bytes]] = {}
+    made = _rendered_again(render, pages, before) if before else render_many(
+        render, pages, timeline.events)  # workers start on every core when it pays
     try:
-        made = _rendered_again(render, pages, before) if before else render_many(
-            render, pages, timeline.events)  # workers start on every core when it pays
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
         for page, html in zip(_progress(pages, settings.progress), made, strict=True):
@@ -124,13 +124,15 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
+    finally:
+        made.close()  # on an early end (a full disk), the workers stop at once
     kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
                    timeline=timeline)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
 
 
 def _rendered_again(render: Renderer, pages: list[Page],
-                    before: Mapping[str, tuple[Page, bytes]]) -> Iterator[bytes]:
+                    before: Mapping[str, tuple[Page, bytes]]) -> Generator[bytes, None, None]:
     """The pages' bytes, taken from ``before`` where the page is equal to the one rendered
     then (with the same theme)."""
     for page in pages:

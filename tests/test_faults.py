@@ -5,15 +5,20 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, run_cli
+
+from dateline import parallel
 
 
 def tree_hash(folder: Path) -> str:
@@ -97,6 +102,44 @@ def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.Monke
     assert run.code == 1
     assert "No space left on device" in run.err
     assert "previous site was left as it was" in run.err
+    assert tree_hash(site) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_disk_full_while_workers_render_stops_them_and_keeps_previous_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("another test left a thread running: builds would not fork")
+    monkeypatch.setattr(parallel, "MIN_PAGES", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 4)  # many small chunks: most are still queued
+    run, site = build_site(tmp_path, many_events(200))
+    assert run.code == 0, run.err
+    before = tree_hash(site)
+    (tmp_path / "content/site.yaml").write_text(  # a new title: every page changes
+        "title: Another timeline\nbase_url: https://example.org/\n")
+    started: list[str] = []
+    imap = parallel.forked_imap
+
+    def watched(function: Any, *rest: Any) -> Any:
+        started.append(function.__name__)
+        return imap(function, *rest)
+
+    written = {"n": 0}
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        written["n"] += 1
+        if written["n"] > 20:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(parallel, "forked_imap", watched)
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    run, _ = build_site(tmp_path, content=tmp_path / "content")
+    monkeypatch.undo()
+    assert "_render_chunk" in started  # pages were being rendered by workers
+    assert run.code == 1 and "No space left on device" in run.err
+    assert multiprocessing.active_children() == []  # the workers were stopped, not left
     assert tree_hash(site) == before
     assert leftovers(tmp_path) == []
 
