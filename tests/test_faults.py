@@ -83,20 +83,25 @@ def test_second_build_waits_for_the_first(tmp_path: Path) -> None:
     assert "Second" in (site / "events/a/index.html").read_text()
 
 
-def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    run, site = build_site(tmp_path, {"events/a.md": event(title="Old")})
-    before = tree_hash(site)
-    (tmp_path / "content/events/a.md").write_text(event(title="New"))
+def disk_fills_after(files: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing files fails with 'No space left on device' after ``files`` were written."""
     calls = {"n": 0}
     real = Path.write_bytes
 
     def failing(self: Path, data: bytes) -> int:
         calls["n"] += 1
-        if calls["n"] > 2:
+        if calls["n"] > files:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
         return real(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", failing)
+
+
+def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run, site = build_site(tmp_path, {"events/a.md": event(title="Old")})
+    before = tree_hash(site)
+    (tmp_path / "content/events/a.md").write_text(event(title="New"))
+    disk_fills_after(2, monkeypatch)
     run, _ = build_site(tmp_path, content=tmp_path / "content")
     monkeypatch.undo()
     assert run.code == 1
@@ -124,17 +129,8 @@ def test_disk_full_while_workers_render_stops_them_and_keeps_previous_site(
         started.append(function.__name__)
         return imap(function, *rest)
 
-    written = {"n": 0}
-    real = Path.write_bytes
-
-    def failing(self: Path, data: bytes) -> int:
-        written["n"] += 1
-        if written["n"] > 20:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        return real(self, data)
-
     monkeypatch.setattr(parallel, "forked_imap", watched)
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    disk_fills_after(20, monkeypatch)
     run, _ = build_site(tmp_path, content=tmp_path / "content")
     monkeypatch.undo()
     assert "_render_chunk" in started  # pages were being rendered by workers
