@@ -5,20 +5,15 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
-import multiprocessing
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, run_cli
-
-from dateline import parallel
 
 
 def tree_hash(folder: Path) -> str:
@@ -111,31 +106,41 @@ def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.Monke
     assert leftovers(tmp_path) == []
 
 
+FILLS_WHILE_WORKERS_RENDER = """
+import errno, multiprocessing, os, sys
+from pathlib import Path
+import dateline.parallel as parallel
+from dateline.cli import main
+parallel.MIN_PAGES, parallel.CHUNK = 1, 4  # workers from the first page, many small chunks
+started, written, imap, write = [], [0], parallel.forked_imap, Path.write_bytes
+def watched(function, *rest):
+    started.append(function.__name__)
+    return imap(function, *rest)
+def failing(self, data):
+    written[0] += 1
+    if written[0] > 20:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+    return write(self, data)
+parallel.forked_imap, Path.write_bytes = watched, failing
+code = main(sys.argv[1:])
+print("workers rendered:", "_render_chunk" in started,
+      "workers left:", len(multiprocessing.active_children()), file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def test_disk_full_while_workers_render_stops_them_and_keeps_previous_site(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if threading.active_count() > 1:
-        pytest.skip("another test left a thread running: builds would not fork")
-    monkeypatch.setattr(parallel, "MIN_PAGES", 1)
-    monkeypatch.setattr(parallel, "CHUNK", 4)  # many small chunks: most are still queued
+        tmp_path: Path) -> None:
     run, site = build_site(tmp_path, many_events(200))
     assert run.code == 0, run.err
     before = tree_hash(site)
     (tmp_path / "content/site.yaml").write_text(  # a new title: every page changes
         "title: Another timeline\nbase_url: https://example.org/\n")
-    started: list[str] = []
-    imap = parallel.forked_imap
-
-    def watched(function: Any, *rest: Any) -> Any:
-        started.append(function.__name__)
-        return imap(function, *rest)
-
-    monkeypatch.setattr(parallel, "forked_imap", watched)
-    disk_fills_after(20, monkeypatch)
-    run, _ = build_site(tmp_path, content=tmp_path / "content")
-    monkeypatch.undo()
-    assert "_render_chunk" in started  # pages were being rendered by workers
-    assert run.code == 1 and "No space left on device" in run.err
-    assert multiprocessing.active_children() == []  # the workers were stopped, not left
+    done = subprocess.run([sys.executable, "-c", FILLS_WHILE_WORKERS_RENDER,
+                           *build_command(tmp_path / "content", site)[2:]],
+                          capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 1 and "No space left on device" in done.stderr
+    assert "workers rendered: True workers left: 0" in done.stderr  # stopped, not left going
     assert tree_hash(site) == before
     assert leftovers(tmp_path) == []
 
