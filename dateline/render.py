@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from dateline.dates import EventDate
-from dateline.memo import by_identity, drop_oldest
+from dateline.memo import by_identity
 from dateline.model import Event, Theme
 from dateline.site import DataFile, Page, event_url, person_url, source_url
 
@@ -41,17 +41,9 @@ def markdown(text: str) -> Markup:
     return Markup(_markdown_html(text))
 
 
-MARKDOWN_MEMO = 20_000
-_memo: dict[str, str] = {}  # text → HTML: a cache of a pure function, oldest dropped first
-
-
+@by_identity  # a text counts by its value: the preview's rebuilds skip unchanged bodies
 def _markdown_html(text: str) -> str:
-    """A pure function of the text, remembered so the preview's rebuilds skip unchanged bodies."""
-    html = _memo.get(text)
-    if html is None:
-        html = _memo[text] = _markdown().render(text)
-        while len(_memo) > MARKDOWN_MEMO:
-            drop_oldest(_memo)
+    html: str = _markdown().render(text)
     return html
 
 
