@@ -92,8 +92,8 @@ def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str,
     entries, kept = _Pool(written), _Pool()
     for event in extracted:
         claimed = [by_slug[slug] for slug in links.get(_article_of(event), ()) if slug in by_slug]
-        index = _linked_match(entries.events, claimed, event)
         traits = _traits(event)
+        index = _linked_match(entries, claimed, traits)
         if index is None:
             index = entries.best_match(traits)
         if index is not None:
@@ -107,12 +107,14 @@ def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str,
     return entries.events + kept.events
 
 
-def _linked_match(written: Sequence[Event], claimed: list[int], event: Event) -> int | None:
+def _linked_match(entries: _Pool, claimed: list[int], traits: _Traits) -> int | None:
     """Of the entries that claim the event's article, the likeliest with a compatible date."""
-    fitting = [i for i in claimed if dates_compatible(written[i].date, event.date)]
+    fitting = [i for i in claimed if _overlapping(entries.traits[i].first,
+                                                  entries.traits[i].last,
+                                                  traits.first, traits.last)]
     if not fitting:
         return None
-    return max(fitting, key=lambda i: (same_happening(written[i], event), -fitting.index(i)))
+    return max(fitting, key=lambda i: (_score(entries.traits[i], traits), -fitting.index(i)))
 
 
 def _article_of(event: Event) -> str:
@@ -226,12 +228,6 @@ def _stems(words: frozenset[str], names: frozenset[str]) -> set[str]:
 
 def _overlap(left: set[str], right: set[str]) -> float:
     return len(left & right) / min(len(left), len(right)) if left and right else 0.0
-
-
-def wording_similarity(a: Event, b: Event) -> float:
-    """Overlap of content-word stems (people and places left out), from 0 to 1: of the
-    titles alone, or of everything each says (title, summary, quotes), whichever is higher."""
-    return _similarity(_traits(a), _traits(b))
 
 
 def _similarity(a: _Traits, b: _Traits) -> float:
