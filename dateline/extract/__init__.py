@@ -86,8 +86,7 @@ def _article_dates(blocks: Sequence[Block], anchor: date | None) -> list[DateMen
     last: date | None = None
     for block in sorted(blocks, key=lambda b: b.start):
         found = find_dates(block.text, anchor, block.start)
-        if block.kind in TEXT_KINDS:
-            found = sorted(found, key=lambda d: d.start)
+        if block.kind in TEXT_KINDS:  # found is in the order of the text
             for index, mention in enumerate(found):
                 found[index] = mention = _from_earlier(mention, last)
                 value = mention.value

@@ -70,11 +70,12 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
     cached = [_recent.get(key) or (_read(cache_dir, key) if key in stored else None)
               for key in keys]
     missing = [i for i, hit in enumerate(cached) if hit is None]
+    extracted = set(missing)
     for index in _progress(missing, progress):
         known = known or known_people(people)
         cached[index] = extract_article(articles[index], known)
     for index, (key, extraction) in enumerate(zip(keys, cached, strict=True)):
-        if extraction is not None and (key not in stored or index in missing):
+        if extraction is not None and (key not in stored or index in extracted):
             _write(cache_dir, key, extraction)  # new, unreadable, or only in memory so far
     _prune(cache_dir, stored - set(keys))
     problems = []
