@@ -15,3 +15,9 @@ def starter_content() -> Path:
     if not events.is_dir() or not any(events.glob("*.md")):
         pytest.skip("content/events/ of the repository holds no events yet")
     return STARTER_CONTENT
+
+
+@pytest.fixture(autouse=True)
+def _fresh_extraction_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts as a new process does: no extractions remembered from another test."""
+    monkeypatch.setattr("dateline.extract.cache._recent", {})

@@ -179,6 +179,7 @@ def test_unchanged_article_is_read_from_the_cache(tmp_path: Path,
         raise AssertionError("extracted again")
 
     monkeypatch.setattr("dateline.extract.cache.extract_article", refuse)
+    monkeypatch.setattr("dateline.extract.cache._recent", {})  # as a new process starts
     run = run_cli("check", "--content", tmp_path / "content")
     assert (len(cached), run.code) == (1, 0)
 
