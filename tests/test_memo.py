@@ -15,11 +15,11 @@ def test_results_are_remembered_by_the_identity_of_the_arguments() -> None:
 
     first, other = [1, 2], [1, 2]
     pair = (first, other)
-    assert size(first, "a", 3, pair) == 5
-    assert size(first, "a", 3, (first, other)) == 5  # a new tuple of the same objects
-    assert size(first, "".join("a"), int("3"), pair) == 5  # equal strings and numbers
+    assert size(first, "a", 300_000, pair) == 300_002
+    assert size(first, "a", 300_000, (first, other)) == 300_002  # a new tuple of the same objects
+    assert size(first, "".join("a"), int("300000"), pair) == 300_002  # equal strings and numbers
     assert calls == [first]
-    assert size(other, "a", 3, pair) == 5  # equal, but another object: made again
-    assert size(first, "a", 3, (other, first)) == 5  # other objects in the tuple
-    assert size(first, "b", 3, pair) == 5
+    assert size(other, "a", 300_000, pair) == 300_002  # equal, but another object: made again
+    assert size(first, "a", 300_000, (other, first)) == 300_002  # other objects in the tuple
+    assert size(first, "b", 300_000, pair) == 300_002
     assert len(calls) == 4
