@@ -60,7 +60,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert len(contents(site_a)) > 10
 
 
-def test_every_file_is_handed_to_the_writer_once_as_it_is_made(tmp_path: Path) -> None:
+def test_every_file_is_handed_to_the_writer_once_with_the_bytes_built(tmp_path: Path) -> None:
     content = make_site(tmp_path, FILES)
     handed: list[tuple[str, bytes]] = []
     result = pipeline.build(pipeline.Settings(content, TEMPLATES),

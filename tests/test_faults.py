@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, run_cli
 
+from dateline import parallel
+
 
 def tree_hash(folder: Path) -> str:
     """A hash of every file's path and bytes under ``folder``."""
@@ -129,6 +131,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores: one core never forks")
 def test_disk_full_while_workers_render_stops_them_and_keeps_previous_site(
         tmp_path: Path) -> None:
     run, site = build_site(tmp_path, many_events(200))
