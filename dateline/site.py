@@ -137,16 +137,16 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
         (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
         key=lambda p: (p.name.casefold(), p.slug),
     )
-    slugs = facets.tag_slugs(timeline.events)
-    tag_slugs = _same_mapping(tuple(slugs.items()))
+    tag_slugs = _same_mapping(tuple(facets.tag_slugs(timeline.events).items()))
     shared = _shared(timeline.config, timeline.people, tag_slugs)
 
     def page(url: str, template: str, **context: Any) -> Page:
         return _page(shared, url, template, **context)
 
     events = timeline.events
+    tags = facets.tag_facets(events, tag_slugs)
     pages = [page("", "index.html", years=_by_year(events), events=events,
-                  overview=charts.overview(events), filters=_filters(timeline, slugs))]
+                  overview=charts.overview(events), filters=_filters(timeline, tags))]
     pages.extend(_event_page(timeline.config, timeline.people, tag_slugs, event,
                              events[index - 1] if index > 0 else None,
                              events[index + 1] if index + 1 < len(events) else None)
@@ -157,10 +157,10 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
     pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug],
                       **_person_parts(p, tuple(by_person[p.slug]), horizon, timeline.people))
                  for p in people_listed)
-    pages.append(page("tags/", "tags.html", entries=facets.tag_facets(events, slugs)))
+    pages.append(page("tags/", "tags.html", entries=tags))
     by_tag = _events_by_tag(events)
     pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag, events=by_tag[tag])
-                 for tag, slug in slugs.items())
+                 for tag, slug in tag_slugs.items())
     sources = source_views(timeline)
     pages.append(page("sources/", "sources.html",
                       entries=[(view, len(supported)) for view, supported in sources]))
@@ -179,10 +179,10 @@ def _same_mapping(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     return MappingProxyType(dict(items))
 
 
-def _filters(timeline: Timeline, slugs: Mapping[str, str]) -> dict[str, list[facets.Facet]]:
+def _filters(timeline: Timeline, tags: list[facets.Facet]) -> dict[str, list[facets.Facet]]:
     events = timeline.events
     return {"people": facets.person_facets(events, timeline.people),
-            "tags": facets.tag_facets(events, slugs),
+            "tags": tags,
             "periods": facets.period_facets(events)}
 
 
