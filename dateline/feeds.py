@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from dateline.bodies import markdown
 from dateline.model import Event, Timeline
-from dateline.render import markdown
 from dateline.site import Page, event_url
 
 ATOM = "http://www.w3.org/2005/Atom"

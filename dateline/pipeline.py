@@ -15,6 +15,7 @@ from typing import TypeVar
 import jinja2
 from tqdm import tqdm
 
+from dateline.bodies import from_store
 from dateline.checks import check_timeline
 from dateline.diagnostics import Diagnostic, error, ordered
 from dateline.exports import export_files
@@ -113,9 +114,13 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
             sink(name, content)
 
     rendered: dict[str, tuple[Page, bytes]] = {}
-    made = _rendered_again(render, pages, before) if before else render_many(
-        render, pages, timeline.events)  # workers start on every core when it pays
+    bodies = None if before else from_store(_markdown_texts(timeline, theme),
+                                            _cache_dir(settings))
+    made = _rendered_again(render, pages, before) if bodies is None else render_many(
+        render, pages, timeline.events, bodies.missing)  # on every core when it pays
     try:
+        if bodies is not None:
+            bodies.save()  # while the workers render
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
         for page, html in zip(_progress(pages, settings.progress), made, strict=True):
@@ -138,6 +143,18 @@ def _rendered_again(render: Renderer, pages: list[Page],
     for page in pages:
         prior = before.get(page.output)
         yield prior[1] if prior is not None and prior[0] == page else render(page)
+
+
+def _markdown_texts(timeline: Timeline, theme: Theme) -> list[str]:
+    """The bodies of events and people, when the theme converts Markdown."""
+    if not any("markdown" in source for source in theme.templates.values()):
+        return []
+    return [*(event.body for event in timeline.events if event.body),
+            *(person.body for person in timeline.people.values() if person.body)]
+
+
+def _cache_dir(settings: Settings) -> Path:
+    return settings.content.resolve().parent / CACHE_DIR
 
 
 def _other_files(timeline: Timeline, pages: list[Page], data: list[DataFile], theme: Theme,
@@ -192,7 +209,7 @@ def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:
         base = settings.base_url if settings.base_url.endswith("/") else settings.base_url + "/"
         content = replace(content, config=replace(content.config, base_url=base))
     extractions, undated = extract_all(content.articles, content.people,
-                                       settings.content.resolve().parent / CACHE_DIR,
+                                       _cache_dir(settings),
                                        settings.progress)
     extracted = [event for extraction in extractions for event in extraction.events]
     timeline, problems = build_timeline(content, extracted=extracted, drafts=settings.drafts)

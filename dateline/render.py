@@ -1,50 +1,19 @@
-"""Pages to HTML: one Jinja2 environment (autoescape, StrictUndefined) and safe Markdown."""
+"""Pages to HTML: one Jinja2 environment (autoescape, StrictUndefined, safe Markdown)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from dateline.bodies import markdown
 from dateline.dates import EventDate
 from dateline.memo import by_identity
 from dateline.model import Event, Theme
 from dateline.site import DataFile, Page, event_url, person_url, source_url
-
-SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
-
-
-def _safe_link(url: str) -> bool:
-    """Only web, mail and relative links: ``javascript:``, ``data:`` and the like are dropped."""
-    lowered = "".join(url.split()).lower()
-    if lowered.startswith(SAFE_LINK_PREFIXES):
-        return not lowered.startswith("//")
-    head = lowered.split("/", 1)[0]
-    return ":" not in head and "&" not in head
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
-    md.validateLink = _safe_link  # type: ignore[method-assign]
-    return md
-
-
-def markdown(text: str) -> Markup:
-    """Markdown to HTML with raw HTML off and unsafe links left as text."""
-    return Markup(_markdown_html(text))
-
-
-@by_identity  # a text counts by its value: the preview's rebuilds skip unchanged bodies
-def _markdown_html(text: str) -> str:
-    html: str = _markdown().render(text)
-    return html
 
 
 def human_date(value: EventDate | None) -> str:

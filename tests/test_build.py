@@ -14,6 +14,7 @@ import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli
 
 from dateline import pipeline, write
+from dateline.extract.cache import CACHE_DIR
 from dateline.write import UnsafeOutput, staged, write_site
 
 FILES: dict[str, str | bytes] = {
@@ -113,8 +114,9 @@ def test_the_starter_site_builds_the_same_twice(tmp_path: Path, starter_content:
 
 
 def _beside(tmp_path: Path) -> list[str]:
-    """The folders beside the site (a lock file may stay; temporary folders may not)."""
-    return sorted(p.name for p in tmp_path.iterdir() if p.is_dir())
+    """The folders beside the site (a lock file and the cache may stay; temporary folders
+    may not)."""
+    return sorted(p.name for p in tmp_path.iterdir() if p.is_dir() and p.name != CACHE_DIR)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ threshold to one and the chunk size to a few, in a fresh process as a user's bui
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 from helpers import REPO, STARTER_CONTENT, TEMPLATES, event, make_site, person
 
 from dateline import parallel
+from dateline.extract.cache import CACHE_DIR
 
 pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores")
 
@@ -25,13 +27,16 @@ import dateline.parallel as parallel
 from dateline.cli import main
 parallel.MIN_PAGES, parallel.CHUNK = 1, 3
 real = parallel.forked_imap
+KINDS = {"_render_chunk": "pages", "_cards_chunk": "cards", "_html_chunk": "bodies"}
 def counted(function, items, *rest):
-    made = 0
-    for chunk in real(function, items, *rest):
-        made += len(chunk) if isinstance(chunk, list) else 1
+    made = {}
+    for item, chunk in zip(items, real(function, items, *rest)):
+        kind = item[0].__name__ if function.__name__ == "_job" else function.__name__
+        what = KINDS.get(kind, "files")
+        made[what] = made.get(what, 0) + (len(chunk) if isinstance(chunk, list) else 1)
         yield chunk
-    what = {"_render_chunk": "pages", "_cards_chunk": "cards"}.get(function.__name__, "files")
-    print(f"workers made {made} {what}", file=sys.stderr)
+    for what, count in made.items():
+        print(f"workers made {count} {what}", file=sys.stderr)
 parallel.forked_imap = counted
 from dateline import load
 real_map = load.forked_map
@@ -58,16 +63,20 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_workers_make_the_same_site_byte_for_byte(tmp_path: Path) -> None:
-    one = _build(tmp_path / "one", TEMPLATES, forced=False)
-    many = _build(tmp_path / "many", TEMPLATES, forced=True)
+    for name in ("one", "many"):  # each with its own cache, empty
+        shutil.copytree(STARTER_CONTENT, tmp_path / name / "content")
+    one = _build(tmp_path / "one" / "site", TEMPLATES, False, tmp_path / "one" / "content")
+    many = _build(tmp_path / "many" / "site", TEMPLATES, True, tmp_path / "many" / "content")
     assert one.returncode == 0 and many.returncode == 0, one.stderr + many.stderr
     made = {line.split()[3]: int(line.split()[2]) for line in many.stderr.splitlines()
             if line.startswith("workers made")}
     assert f" {made['pages']} pages (" in many.stdout and made["pages"] > 50  # all of them
     assert f": {made['cards']} events, " in many.stdout  # a card for each event
+    stored = json.loads((tmp_path / "many" / CACHE_DIR / "markdown.json").read_bytes())["html"]
+    assert made["bodies"] == len(stored) > 50  # every body, converted once
     events = len(list((STARTER_CONTENT / "events").glob("*.md")))
     assert f"workers parsed {events} of {events} files" in many.stderr
-    assert _files(tmp_path / "one") == _files(tmp_path / "many")
+    assert _files(tmp_path / "one" / "site") == _files(tmp_path / "many" / "site")
 
 
 def test_mistakes_found_by_workers_are_the_same_messages_in_the_same_order(
