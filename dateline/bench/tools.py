@@ -6,8 +6,10 @@ import importlib.util
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from dateline.extract.cache import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,14 +23,15 @@ class Tool:
     site: Path
     out: Path
     caches: tuple[Path, ...] = ()
+    warm: bool = False  # its caches are kept: a build after an earlier one, output removed
 
     def clear(self, trash: Path) -> None:
-        """Move the output and caches into ``trash`` so the next build starts cold. They are
-        not deleted here: on some file systems (ext4 without a journal) creating files is
-        several times slower for half a minute after many were deleted, which would fall on
-        whichever tool runs next."""
+        """Move the output and caches (unless ``warm``) into ``trash`` so the next build
+        starts cold. They are not deleted here: on some file systems (ext4 without a journal)
+        creating files is several times slower for half a minute after many were deleted,
+        which would fall on whichever tool runs next."""
         trash.mkdir(parents=True, exist_ok=True)
-        for path in (self.out, *self.caches):
+        for path in (self.out, *(() if self.warm else self.caches)):
             if path.exists():
                 path.rename(tempfile.mkdtemp(prefix=path.name, dir=trash))
 
@@ -58,13 +61,19 @@ def dateline_tool(root: Path) -> Tool:
         shutil.copytree(REPO / "templates", templates)
     command = (sys.executable, str(REPO / "build.py"), "build", "--content", str(content),
                "--templates", str(templates), "--out", str(out))
-    return Tool("dateline", command, root, out)
+    return Tool("dateline", command, root, out, (root / CACHE_DIR,))
 
 
 def dateline_no_search_tool(root: Path) -> Tool:
     """Our build without the search index, to set beside Hugo alone."""
     plain = dateline_tool(root)
-    return Tool("dateline-nosearch", (*plain.command, "--no-search"), root, plain.out)
+    return replace(plain, name="dateline-nosearch", command=(*plain.command, "--no-search"))
+
+
+def dateline_warm_tool(root: Path) -> Tool:
+    """``--no-search`` again with the Markdown kept from the build before (a user's second
+    build), the output removed."""
+    return replace(dateline_no_search_tool(root), name="dateline-nosearch-warm", warm=True)
 
 
 def hugo_tool(root: Path, binary: str) -> Tool:
@@ -85,3 +94,12 @@ def pelican_tool(root: Path) -> Tool:
     command = (sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "out",
                "-q")
     return Tool("pelican", command, root, root / "out", (root / "cache",))
+
+
+def pelican_warm_tool(root: Path) -> Tool:
+    """Pelican with its content cache on and kept from the build before (its Markdown and
+    metadata by file), as ``dateline-nosearch-warm`` keeps ours."""
+    plain = pelican_tool(root)
+    command = (*plain.command, "--cache-path", "cache-warm", "-e", "CACHE_CONTENT=true",
+               "LOAD_CONTENT_CACHE=true")
+    return Tool("pelican-warm", command, root, plain.out, (root / "cache-warm",), warm=True)
