@@ -24,6 +24,7 @@ class Tool:
     out: Path
     caches: tuple[Path, ...] = ()
     warm: bool = False  # its caches are kept: a build after an earlier one, output removed
+    floor: bool = False  # a reference, not a generator: it makes fewer, simpler pages
 
     def clear(self, trash: Path) -> None:
         """Move the output and caches (unless ``warm``) into ``trash`` so the next build
@@ -74,6 +75,13 @@ def dateline_warm_tool(root: Path) -> Tool:
     """``--no-search`` again with the Markdown kept from the build before (a user's second
     build), the output removed."""
     return replace(dateline_no_search_tool(root), name="dateline-nosearch-warm", warm=True)
+
+
+def minimal_tool(root: Path) -> Tool:
+    """The featureless pipeline of our stack (:mod:`dateline.bench.minimal`) on our content."""
+    out = root / "minimal-out"
+    command = (sys.executable, "-m", "dateline.bench.minimal", str(root / "content"), str(out))
+    return Tool("minimal-stack", command, REPO, out, floor=True)
 
 
 def hugo_tool(root: Path, binary: str) -> Tool:
