@@ -3,10 +3,16 @@
 Raw HTML is off, and a link to anything but the web, mail or a relative address is left as
 text. A text converted in this process is remembered by its value, so the preview's rebuilds
 skip unchanged bodies. A build that has no earlier build in memory keeps the HTML of its
-bodies in ``.dateline-cache/markdown.json``, by a hash of each text and stamped with the
+bodies in ``.dateline-cache/markdown.store``, by a hash of each text and stamped with the
 converter (markdown-it-py's version and this file's source), so the next build converts only
 the bodies that changed. A missing, unreadable or stale store is simply made again, and it
 holds exactly the bodies of the last build.
+
+The file is the stamp, a line of JSON (each key and the length of its HTML), then the HTML
+itself. It is read into one block of bytes, which workers forked from the build share
+instead of each copying a string per body; a worker decodes what its pages need and hands
+back the HTML it had to convert (:func:`record`, :func:`take`, :func:`adopt`), from which
+the build writes the next store.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +32,7 @@ from markupsafe import Markup
 
 from dateline.memo import by_identity
 
-STORE = "markdown.json"
+STORE = "markdown.store"
 SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
 
 
@@ -54,74 +60,139 @@ def markdown(text: str) -> Markup:
 
 @by_identity  # a text counts by its value
 def to_html(text: str) -> str:
-    """The HTML of a Markdown text (see :func:`markdown`)."""
+    """The HTML of a Markdown text (see :func:`markdown`), from the store when it has it."""
+    if not (_store.spans or _made or _recording):
+        return _render(text)
+    key = _key(text)
+    found = _store.html(key) if _store.spans else None
+    if found is None:
+        found = _made.get(key) or _render(text)
+        if _recording:
+            _made[key] = found
+    return found
+
+
+def _render(text: str) -> str:
     html: str = _markdown().render(text)
     return html
 
 
 @lru_cache(maxsize=1)
-def _stamp() -> str:
+def _stamp() -> bytes:
     """What made the stored HTML: an upgraded markdown-it-py or an edit here makes it stale."""
     source = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
-    return f"markdown-it-py {markdown_it.__version__} {source}"
+    return f"dateline-markdown 1 markdown-it-py {markdown_it.__version__} {source}".encode()
 
 
 def _key(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(_utf8(text), digest_size=16).hexdigest()
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # a lone surrogate is no reason to fail
+
+
+@dataclass(frozen=True)
+class Store:
+    """HTML by the hash of its Markdown text, in one block of bytes as the file holds it, so
+    that workers forked from the build share it instead of copying a string per body."""
+
+    spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    data: bytes = b""
+
+    def html(self, key: str) -> str | None:
+        """The HTML stored for ``key``, or None."""
+        span = self.spans.get(key)
+        try:
+            return None if span is None else self.data[span[0]:span[1]].decode()
+        except UnicodeDecodeError:  # a damaged file: converted again
+            return None
+
+    def encoded(self, key: str) -> bytes:
+        """The HTML stored for ``key`` as UTF-8 (the key must be there)."""
+        start, end = self.spans[key]
+        return self.data[start:end]
+
+
+# What a miss in ``to_html`` looks at before converting: the store the last build read, and
+# the HTML that this process's workers made (a worker records what it converts).
+_store = Store()
+_made: dict[str, str] = {}
+_recording = False
+
+
+def record() -> None:
+    """In a worker: remember each text converted, for :func:`take`."""
+    global _recording
+    _recording = True
+    _made.clear()
+
+
+def take() -> dict[str, str]:
+    """In a worker: the HTML converted since the last call, by key (see :func:`adopt`)."""
+    made = dict(_made)
+    _made.clear()
+    return made
+
+
+def adopt(made: Mapping[str, str]) -> None:
+    """Here: HTML a worker converted, for :meth:`Bodies.save` and later look-ups."""
+    _made.update(made)
 
 
 @dataclass(frozen=True)
 class Bodies:
-    """A build's Markdown texts (by hash) and the store's HTML for them (see :func:`from_store`)."""
+    """A build's Markdown texts by hash, and the keys the store on disk holds."""
 
     texts: Mapping[str, str]
-    stored: Mapping[str, str]
     folder: Path | None
-
-    @property
-    def missing(self) -> list[str]:
-        """The texts the store did not have: each is converted once, by whoever needs it first."""
-        return [text for key, text in self.texts.items() if key not in self.stored]
+    on_disk: frozenset[str] = frozenset()
 
     def save(self) -> None:
-        """Store the HTML of exactly these texts (converting those not converted yet), unless
-        the store holds just that already; a store that cannot be written is left as it is."""
-        if self.folder is None or self.texts.keys() == self.stored.keys():
+        """Write a store of exactly these texts' HTML (converting any not converted yet),
+        unless the file holds just that already; a store that cannot be written is left as
+        it is. What workers converted is let go."""
+        if self.folder is None or self.texts.keys() == self.on_disk:
+            _made.clear()
             return
-        html = {key: to_html(text) for key, text in sorted(self.texts.items())}
-        data = json.dumps({"stamp": _stamp(), "html": html}).encode("ascii")
+        keys = sorted(self.texts)
+        parts = [_store.encoded(key) if key in _store.spans else _utf8(to_html(self.texts[key]))
+                 for key in keys]
+        _made.clear()
+        index = json.dumps([[key, len(part)] for key, part in zip(keys, parts, strict=True)])
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                out.writelines([_stamp(), b"\n", index.encode(), b"\n", *parts])
             os.replace(temporary, self.folder / STORE)
         except OSError:
             return
 
 
 def from_store(texts: Iterable[str], folder: Path | None) -> Bodies:
-    """``texts`` and what the store in ``folder`` (None: no store) has for them; the HTML
-    found is taken as theirs in this process."""
-    wanted = {_key(text): text for text in texts}
-    found = _read(folder)
-    stored: dict[str, str] = {}
-    for key, text in wanted.items():
-        html = found.get(key)
-        if isinstance(html, str):
-            stored[key] = html
-            to_html.keep(html, text)
-    return Bodies(wanted, stored, folder)
+    """``texts`` and the keys of the store in ``folder`` (None: no store), which ``to_html``
+    looks in from now on."""
+    global _store
+    _store = _read(folder)
+    _made.clear()
+    return Bodies({_key(text): text for text in texts}, folder, frozenset(_store.spans))
 
 
-def _read(folder: Path | None) -> dict[str, object]:
-    if folder is None:
-        return {}
+def _read(folder: Path | None) -> Store:
+    """The store in ``folder``: the stamp, the keys and lengths as JSON, then the HTML."""
     try:
-        data = json.loads((folder / STORE).read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("stamp") != _stamp():
-        return {}
-    html = data.get("html")
-    return html if isinstance(html, dict) else {}
+        data = (folder / STORE).read_bytes() if folder is not None else b""
+        stamp, index, _ = data.split(b"\n", 2)
+        entries = json.loads(index) if stamp == _stamp() else []
+        start = len(stamp) + len(index) + 2
+        spans = {}
+        for key, length in entries:
+            if not isinstance(key, str) or not isinstance(length, int) or length < 0:
+                return Store()
+            spans[key] = (start, start + length)
+            start += length
+        data.decode()  # every byte UTF-8 (ASCII runs fast), else a damaged file
+    except (OSError, ValueError, TypeError):
+        return Store()
+    return Store(spans, data) if start == len(data) else Store()

@@ -5,7 +5,8 @@ Entries are parsed this way by ``load`` (:func:`forked_map`) and pages rendered
 
 Forked workers start with the build's memory as it is (the compiled templates, the pages
 and their contexts), so nothing is pickled on the way in; only each chunk's bytes come
-back. Output is the same bytes in the same order as rendering one page after another.
+back (with the HTML of the Markdown each worker converted, for the store on disk). Output
+is the same bytes in the same order as rendering one page after another.
 Rendering stays in this process when it would not pay (few pages, one core), when fork is
 unavailable, when other threads run (the preview server: forking a threaded process is
 unsafe), and after any failure, so a template error is reported with its place as always.
@@ -19,7 +20,7 @@ import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from dateline.bodies import to_html
+from dateline.bodies import adopt, record, take
 from dateline.model import Event
 from dateline.render import Renderer
 from dateline.site import Page
@@ -32,8 +33,7 @@ CHUNK = 100
 T = TypeVar("T")
 R = TypeVar("R")
 
-# set in each worker only
-_work: tuple[Renderer, Sequence[Page], Sequence[Event], Sequence[str]] | None = None
+_work: tuple[Renderer, Sequence[Page], Sequence[Event]] | None = None  # set in each worker only
 
 
 def cores() -> int:
@@ -97,50 +97,42 @@ def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Generator[R,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def render_many(render: Renderer, pages: Sequence[Page], events: Sequence[Event] = (),
-                texts: Sequence[str] = ()) -> Generator[bytes, None, None]:
+def render_many(render: Renderer, pages: Sequence[Page], events: Sequence[Event] = ()
+                ) -> Generator[bytes, None, None]:
     """Every page's bytes, in order. When it pays, worker processes first make the events'
-    cards and convert the Markdown ``texts``, which this process keeps, so that the pages'
-    workers, forked next, find all of them made; then they start rendering chunks of pages
-    at once (they inherit the pages: nothing is pickled on the way in). After a failure
-    there, and when it does not pay, the pages are rendered in this process."""
+    cards, which this process keeps, so that the pages' workers, forked next, find every
+    card made; then they start rendering chunks of pages at once (they inherit the pages:
+    nothing is pickled on the way in). After a failure there, and when it does not pay, the
+    pages are rendered in this process."""
     chunks = None
     if worth_it(len(pages)):
-        _share_work(render, pages[0], events if render.uses_cards else (), texts)
+        if render.uses_cards and events:
+            _share_cards(render, pages[0], events)
         try:
             chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt,
-                                 (render, pages, events, ()))
+                                 (render, pages, events))
         except Exception:
             chunks = None
     return _in_order(render, pages, chunks)
 
 
-def _share_work(render: Renderer, page: Page, events: Sequence[Event], texts: Sequence[str]
-                ) -> None:
-    """Every event's card and every text's HTML made on every core and kept here (a card is
-    shown on several pages, which would otherwise be rendered by different workers)."""
-    jobs = [*((_cards_chunk, start) for start in range(0, len(events), CHUNK)),
-            *((_html_chunk, start) for start in range(0, len(texts), CHUNK))]
-    made = forked_map(_job, jobs, 1, _adopt, (render, [page], events, texts)) if jobs else None
-    if made is None:
-        return
-    cards = [card for (kind, _), chunk in zip(jobs, made, strict=True)
-             if kind is _cards_chunk for card in chunk]
-    if cards:
-        render.keep_cards(events, page, cards)
-    html = [item for (kind, _), chunk in zip(jobs, made, strict=True)
-            if kind is _html_chunk for item in chunk]
-    for text, converted in zip(texts, html, strict=True):
-        to_html.keep(converted, text)
+def _share_cards(render: Renderer, page: Page, events: Sequence[Event]) -> None:
+    """Every event's card made on every core and kept here (a card is made once and shown on
+    several pages, which would otherwise be rendered by different workers)."""
+    made = forked_map(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt,
+                      (render, [page], events))
+    if made is not None:
+        render.keep_cards(events, page, [card for chunk in made for card in chunk])
 
 
 def _in_order(render: Renderer, pages: Sequence[Page],
-              chunks: Generator[list[bytes], None, None] | None
+              chunks: Generator[tuple[list[bytes], dict[str, str]], None, None] | None
               ) -> Generator[bytes, None, None]:
     done = 0
     if chunks is not None:
         try:
-            for chunk in chunks:
+            for chunk, converted in chunks:
+                adopt(converted)  # the Markdown the worker converted, for the store
                 yield from chunk
                 done += len(chunk)
         except Exception:
@@ -151,30 +143,21 @@ def _in_order(render: Renderer, pages: Sequence[Page],
         yield render(page)
 
 
-def _adopt(render: Renderer, pages: Sequence[Page], events: Sequence[Event],
-           texts: Sequence[str]) -> None:
+def _adopt(render: Renderer, pages: Sequence[Page], events: Sequence[Event]) -> None:
     global _work
     gc.enable()  # the build turns it off; a worker's garbage is its own, and frozen is spared
-    _work = (render, pages, events, texts)
+    _work = (render, pages, events)
+    record()
 
 
-def _job(job: tuple[Callable[[int], list[str]], int]) -> list[str]:
-    function, start = job
-    return function(start)
-
-
-def _render_chunk(start: int) -> list[bytes]:
+def _render_chunk(start: int) -> tuple[list[bytes], dict[str, str]]:
     assert _work is not None
-    render, pages, _, _ = _work
-    return [render(page) for page in pages[start:start + CHUNK]]
+    render, pages, _ = _work
+    return [render(page) for page in pages[start:start + CHUNK]], take()
 
 
 def _cards_chunk(start: int) -> list[str]:
     assert _work is not None
-    render, pages, events, _ = _work
+    render, pages, events = _work
     return render.cards(events[start:start + CHUNK], pages[0])
 
-
-def _html_chunk(start: int) -> list[str]:
-    assert _work is not None
-    return [to_html(text) for text in _work[3][start:start + CHUNK]]

@@ -117,15 +117,15 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     bodies = None if before else from_store(_markdown_texts(timeline, theme),
                                             _cache_dir(settings))
     made = _rendered_again(render, pages, before) if bodies is None else render_many(
-        render, pages, timeline.events, bodies.missing)  # on every core when it pays
+        render, pages, timeline.events)  # on every core when it pays
     try:
-        if bodies is not None:
-            bodies.save()  # while the workers render
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
         for page, html in zip(_progress(pages, settings.progress), made, strict=True):
             put(page.output, html)
             rendered[page.output] = (page, html)
+        if bodies is not None:
+            bodies.save()  # with the HTML the workers made
     except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])

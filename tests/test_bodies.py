@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers import REPO, TEMPLATES, event, make_site, person, read_page
 
+from dateline.bodies import STORE
 from dateline.extract.cache import CACHE_DIR
 
 FILES = {
@@ -33,29 +34,31 @@ def _build(tmp_path: Path) -> Path:
     return site
 
 
-def _store(tmp_path: Path) -> dict[str, object]:
-    data: dict[str, object] = json.loads((tmp_path / CACHE_DIR / "markdown.json").read_bytes())
-    return data
+def _store(tmp_path: Path) -> tuple[bytes, dict[str, str]]:
+    """The store's stamp and its HTML by key, as the file holds them."""
+    stamp, index, data = (tmp_path / CACHE_DIR / STORE).read_bytes().split(b"\n", 2)
+    html, start = {}, 0
+    for key, length in json.loads(index):
+        html[key] = data[start:start + length].decode()
+        start += length
+    assert start == len(data)
+    return stamp, html
 
 
-def _html(tmp_path: Path) -> list[str]:
-    html = _store(tmp_path)["html"]
-    assert isinstance(html, dict)
-    return sorted(html.values())
+def _put(tmp_path: Path, stamp: bytes, html: dict[str, str]) -> None:
+    index = json.dumps([[key, len(value.encode())] for key, value in html.items()]).encode()
+    data = "".join(html.values()).encode()
+    (tmp_path / CACHE_DIR / STORE).write_bytes(stamp + b"\n" + index + b"\n" + data)
 
 
 def test_the_next_build_takes_each_body_from_the_store(tmp_path: Path) -> None:
     make_site(tmp_path, FILES)
     site = _build(tmp_path)
     assert TALKS in read_page(site, "events/talks/")
-    assert _html(tmp_path) == ["<p>A <strong>diplomat</strong>.</p>\n", TALKS + "\n"]
-    store = _store(tmp_path)
-    html = store["html"]
-    assert isinstance(html, dict)
-    for key, value in html.items():
-        if value.startswith("<p>Talks"):
-            html[key] = "<p>from the store</p>\n"
-    (tmp_path / CACHE_DIR / "markdown.json").write_text(json.dumps(store))
+    stamp, html = _store(tmp_path)
+    assert sorted(html.values()) == ["<p>A <strong>diplomat</strong>.</p>\n", TALKS + "\n"]
+    _put(tmp_path, stamp, {key: "<p>from the store</p>\n" if value.startswith("<p>Talks")
+                           else value for key, value in html.items()})
     site = _build(tmp_path)
     assert "<p>from the store</p>" in read_page(site, "events/talks/")
     assert "<p>A <strong>diplomat</strong>.</p>" in read_page(site, "people/ann-lee/")
@@ -67,21 +70,22 @@ def test_an_edited_body_is_converted_again_and_the_old_one_forgotten(tmp_path: P
     (content / "events/talks.md").write_text(event("Talks", body="Talks *ended*."))
     site = _build(tmp_path)
     assert "<p>Talks <em>ended</em>.</p>" in read_page(site, "events/talks/")
-    assert _html(tmp_path) == ["<p>A <strong>diplomat</strong>.</p>\n",
-                               "<p>Talks <em>ended</em>.</p>\n"]
+    assert sorted(_store(tmp_path)[1].values()) == ["<p>A <strong>diplomat</strong>.</p>\n",
+                                                    "<p>Talks <em>ended</em>.</p>\n"]
 
 
 def test_a_stale_or_damaged_store_is_made_again(tmp_path: Path) -> None:
     make_site(tmp_path, FILES)
     _build(tmp_path)
-    store = _store(tmp_path)
-    html = store["html"]
-    assert isinstance(html, dict)
-    stale = {"stamp": "markdown-it-py 0.0 an older converter",
-             "html": {key: "<script>alert(1)</script>" for key in html}}
-    for damaged in (json.dumps(stale), "{not json", '{"stamp": 1, "html": []}', "\x00\xff"):
-        (tmp_path / CACHE_DIR / "markdown.json").write_text(damaged)
+    html = _store(tmp_path)[1]
+    good = (tmp_path / CACHE_DIR / STORE).read_bytes()
+    script = dict.fromkeys(html, "<script>alert(1)</script>")
+    _put(tmp_path, b"dateline-markdown 0 an older converter", script)
+    stale = (tmp_path / CACHE_DIR / STORE).read_bytes()
+    for damaged in (stale, good[:-5], good + b"<script>alert(1)</script>", b"{not a store",
+                    good.replace(b"Talks <em>", b"Talks\xff<em>"), b"\x00\n[[1, -1]]\n", b""):
+        (tmp_path / CACHE_DIR / STORE).write_bytes(damaged)
         site = _build(tmp_path)
         page = read_page(site, "events/talks/")
-        assert TALKS in page and "alert(1)" not in page
-        assert _store(tmp_path) == store  # made again, as it was
+        assert TALKS in page and "alert(1)" not in page and "\ufffd" not in page
+        assert (tmp_path / CACHE_DIR / STORE).read_bytes() == good  # made again, as it was

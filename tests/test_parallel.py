@@ -22,21 +22,28 @@ from dateline.extract.cache import CACHE_DIR
 pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores")
 
 FORCED = """
+import contextlib
 import sys
 import dateline.parallel as parallel
 from dateline.cli import main
 parallel.MIN_PAGES, parallel.CHUNK = 1, 3
 real = parallel.forked_imap
-KINDS = {"_render_chunk": "pages", "_cards_chunk": "cards", "_html_chunk": "bodies"}
 def counted(function, items, *rest):
-    made = {}
-    for item, chunk in zip(items, real(function, items, *rest)):
-        kind = item[0].__name__ if function.__name__ == "_job" else function.__name__
-        what = KINDS.get(kind, "files")
-        made[what] = made.get(what, 0) + (len(chunk) if isinstance(chunk, list) else 1)
-        yield chunk
-    for what, count in made.items():
-        print(f"workers made {count} {what}", file=sys.stderr)
+    chunks = real(function, items, *rest)  # the workers start now, as they do unwrapped
+    what = {"_render_chunk": "pages", "_cards_chunk": "cards"}.get(function.__name__, "files")
+    def counting():
+        made = bodies = 0
+        with contextlib.closing(chunks):
+            for chunk in chunks:
+                if what == "pages":  # pages, and the Markdown they converted
+                    made, bodies = made + len(chunk[0]), bodies + len(chunk[1])
+                else:
+                    made += len(chunk) if isinstance(chunk, list) else 1
+                yield chunk
+        print(f"workers made {made} {what}", file=sys.stderr)
+        if what == "pages":
+            print(f"workers made {bodies} bodies", file=sys.stderr)
+    return counting()
 parallel.forked_imap = counted
 from dateline import load
 real_map = load.forked_map
@@ -72,8 +79,8 @@ def test_workers_make_the_same_site_byte_for_byte(tmp_path: Path) -> None:
             if line.startswith("workers made")}
     assert f" {made['pages']} pages (" in many.stdout and made["pages"] > 50  # all of them
     assert f": {made['cards']} events, " in many.stdout  # a card for each event
-    stored = json.loads((tmp_path / "many" / CACHE_DIR / "markdown.json").read_bytes())["html"]
-    assert made["bodies"] == len(stored) > 50  # every body, converted once
+    stored = (tmp_path / "many" / CACHE_DIR / "markdown.store").read_bytes().split(b"\n")[1]
+    assert made["bodies"] == len(json.loads(stored)) > 50  # every body, converted once
     events = len(list((STARTER_CONTENT / "events").glob("*.md")))
     assert f"workers parsed {events} of {events} files" in many.stderr
     assert _files(tmp_path / "one" / "site") == _files(tmp_path / "many" / "site")
