@@ -160,4 +160,3 @@ def _cards_chunk(start: int) -> list[str]:
     assert _work is not None
     render, pages, events = _work
     return render.cards(events[start:start + CHUNK], pages[0])
-
