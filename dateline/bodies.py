@@ -19,17 +19,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import markdown_it
+import mdurl
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from dateline.cachedir import replace_file, secret
 from dateline.memo import by_identity
 
 STORE = "markdown.store"
@@ -81,11 +81,14 @@ def _render(text: str) -> str:
 def _stamp() -> bytes:
     """What made the stored HTML: an upgraded markdown-it-py or an edit here makes it stale."""
     source = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
-    return f"dateline-markdown 1 markdown-it-py {markdown_it.__version__} {source}".encode()
+    return (f"dateline-markdown 2 markdown-it-py {markdown_it.__version__} "
+            f"mdurl {mdurl.__version__} {source}").encode()
 
 
 def _key(text: str) -> str:
-    return hashlib.blake2b(_utf8(text), digest_size=16).hexdigest()
+    """The text's hash, keyed with this machine's secret: a store made elsewhere never
+    matches (see :mod:`dateline.cachedir`)."""
+    return hashlib.blake2b(_utf8(text), digest_size=16, key=secret()).hexdigest()
 
 
 def _utf8(text: str) -> bytes:
@@ -103,10 +106,7 @@ class Store:
     def html(self, key: str) -> str | None:
         """The HTML stored for ``key``, or None."""
         span = self.spans.get(key)
-        try:
-            return None if span is None else self.data[span[0]:span[1]].decode()
-        except UnicodeDecodeError:  # a damaged file: converted again
-            return None
+        return None if span is None else self.data[span[0]:span[1]].decode()
 
     def encoded(self, key: str) -> bytes:
         """The HTML stored for ``key`` as UTF-8 (the key must be there)."""
@@ -142,41 +142,35 @@ def adopt(made: Mapping[str, str]) -> None:
 
 @dataclass(frozen=True)
 class Bodies:
-    """A build's Markdown texts by hash, and the keys the store on disk holds."""
+    """A build's Markdown texts by hash, and the store read for them."""
 
     texts: Mapping[str, str]
+    store: Store
     folder: Path | None
-    on_disk: frozenset[str] = frozenset()
 
     def save(self) -> None:
         """Write a store of exactly these texts' HTML (converting any not converted yet),
         unless the file holds just that already; a store that cannot be written is left as
-        it is. What workers converted is let go."""
-        if self.folder is None or self.texts.keys() == self.on_disk:
-            _made.clear()
-            return
-        keys = sorted(self.texts)
-        parts = [_store.encoded(key) if key in _store.spans else _utf8(to_html(self.texts[key]))
-                 for key in keys]
+        it is. The HTML kept for this build is let go (the memo keeps what it needs)."""
+        global _store
+        if self.folder is not None and self.texts.keys() != self.store.spans.keys():
+            keys = sorted(self.texts)
+            parts = [self.store.encoded(key) if key in self.store.spans
+                     else _utf8(to_html(self.texts[key])) for key in keys]
+            index = json.dumps([[key, len(part)] for key, part in zip(keys, parts, strict=True)])
+            replace_file(self.folder, STORE, b"".join([_stamp(), b"\n", index.encode(), b"\n",
+                                                      *parts]))
+        _store = Store()
         _made.clear()
-        index = json.dumps([[key, len(part)] for key, part in zip(keys, parts, strict=True)])
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
-                out.writelines([_stamp(), b"\n", index.encode(), b"\n", *parts])
-            os.replace(temporary, self.folder / STORE)
-        except OSError:
-            return
 
 
 def from_store(texts: Iterable[str], folder: Path | None) -> Bodies:
-    """``texts`` and the keys of the store in ``folder`` (None: no store), which ``to_html``
-    looks in from now on."""
+    """``texts`` and the store in ``folder`` (None: no store), which ``to_html`` looks in
+    until :meth:`Bodies.save`."""
     global _store
     _store = _read(folder)
     _made.clear()
-    return Bodies({_key(text): text for text in texts}, folder, frozenset(_store.spans))
+    return Bodies({_key(text): text for text in texts}, _store, folder)
 
 
 def _read(folder: Path | None) -> Store:
@@ -190,9 +184,9 @@ def _read(folder: Path | None) -> Store:
         for key, length in entries:
             if not isinstance(key, str) or not isinstance(length, int) or length < 0:
                 return Store()
+            data[start:start + length].decode()  # each entry whole UTF-8, else damaged
             spans[key] = (start, start + length)
             start += length
-        data.decode()  # every byte UTF-8 (ASCII runs fast), else a damaged file
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, RecursionError):
         return Store()
     return Store(spans, data) if start == len(data) else Store()

@@ -16,10 +16,11 @@ import jinja2
 from tqdm import tqdm
 
 from dateline.bodies import from_store
+from dateline.cachedir import CACHE_DIR
 from dateline.checks import check_timeline
 from dateline.diagnostics import Diagnostic, error, ordered
 from dateline.exports import export_files
-from dateline.extract.cache import CACHE_DIR, extract_all
+from dateline.extract.cache import extract_all
 from dateline.feeds import feed_files
 from dateline.hints import link_warnings
 from dateline.load import Memo, load_content, load_media, load_theme
@@ -124,13 +125,13 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
         for page, html in zip(_progress(pages, settings.progress), made, strict=True):
             put(page.output, html)
             rendered[page.output] = (page, html)
-        if bodies is not None:
-            bodies.save()  # with the HTML the workers made
     except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
     finally:
         made.close()  # on an early end (a full disk), the workers stop at once
+    if bodies is not None:
+        bodies.save()  # with the HTML the workers made
     kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
                    timeline=timeline)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)

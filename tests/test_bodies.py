@@ -6,6 +6,7 @@ Each build runs in a fresh process, as a user's does (a process remembers what i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 from helpers import REPO, TEMPLATES, event, make_site, person, read_page
 
 from dateline.bodies import STORE
-from dateline.extract.cache import CACHE_DIR
+from dateline.cachedir import CACHE_DIR
 
 FILES = {
     "events/talks.md": event("Talks", extra="people: [ann-lee]\n",
@@ -77,15 +78,32 @@ def test_an_edited_body_is_converted_again_and_the_old_one_forgotten(tmp_path: P
 def test_a_stale_or_damaged_store_is_made_again(tmp_path: Path) -> None:
     make_site(tmp_path, FILES)
     _build(tmp_path)
-    html = _store(tmp_path)[1]
+    stamp, html = _store(tmp_path)
     good = (tmp_path / CACHE_DIR / STORE).read_bytes()
     script = dict.fromkeys(html, "<script>alert(1)</script>")
     _put(tmp_path, b"dateline-markdown 0 an older converter", script)
     stale = (tmp_path / CACHE_DIR / STORE).read_bytes()
     for damaged in (stale, good[:-5], good + b"<script>alert(1)</script>", b"{not a store",
-                    good.replace(b"Talks <em>", b"Talks\xff<em>"), b"\x00\n[[1, -1]]\n", b""):
+                    good.replace(b"Talks <em>", b"Talks\xff<em>"), b"",
+                    stamp + b"\n[[1, -1]]\n", stamp + b"\n" + b"[" * 100_000 + b"\n",
+                    stamp + b'\n{"a": 1}\n', stamp + b"\n[]\n<p>left over</p>"):
         (tmp_path / CACHE_DIR / STORE).write_bytes(damaged)
         site = _build(tmp_path)
         page = read_page(site, "events/talks/")
         assert TALKS in page and "alert(1)" not in page and "\ufffd" not in page
         assert (tmp_path / CACHE_DIR / STORE).read_bytes() == good  # made again, as it was
+
+
+def test_a_store_made_elsewhere_is_never_used(tmp_path: Path) -> None:
+    """A store that came with the content (a pull request, say) cannot put HTML into pages:
+    entries are keyed with a secret kept outside the project."""
+    content = make_site(tmp_path, FILES)
+    _build(tmp_path)
+    stamp, _ = _store(tmp_path)
+    bodies = [text.split("---\n", 2)[2] for text in FILES.values()]
+    for key in (lambda text: hashlib.blake2b(text.encode(), digest_size=16).hexdigest(),
+                lambda text: hashlib.sha256(text.encode()).hexdigest()[:32]):
+        _put(tmp_path, stamp, {key(text): "<script>alert(1)</script>" for text in bodies})
+        (content / "events/talks.md").touch()
+        page = read_page(_build(tmp_path), "events/talks/")
+        assert TALKS in page and "alert(1)" not in page

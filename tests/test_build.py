@@ -14,7 +14,7 @@ import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli
 
 from dateline import pipeline, write
-from dateline.extract.cache import CACHE_DIR
+from dateline.cachedir import CACHE_DIR
 from dateline.write import UnsafeOutput, staged, write_site
 
 FILES: dict[str, str | bytes] = {

@@ -17,7 +17,7 @@ import pytest
 from helpers import REPO, STARTER_CONTENT, TEMPLATES, event, make_site, person
 
 from dateline import parallel
-from dateline.extract.cache import CACHE_DIR
+from dateline.cachedir import CACHE_DIR
 
 pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores")
 
@@ -52,7 +52,15 @@ def parsed(function, items):
     print(f"workers parsed {len(done or ())} of {len(items)} files", file=sys.stderr)
     return done
 load.forked_map = parsed
-sys.exit(main(sys.argv[1:]))
+from dateline import bodies
+real_render, converted = bodies._render, []
+def rendering(text):
+    converted.append(text)
+    return real_render(text)
+bodies._render = rendering
+code = main(sys.argv[1:])
+print(f"this process converted {len(converted)} bodies", file=sys.stderr)
+sys.exit(code)
 """
 
 
@@ -81,8 +89,13 @@ def test_workers_make_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     assert f": {made['cards']} events, " in many.stdout  # a card for each event
     stored = (tmp_path / "many" / CACHE_DIR / "markdown.store").read_bytes().split(b"\n")[1]
     assert made["bodies"] == len(json.loads(stored)) > 50  # every body, converted once
+    assert "this process converted 50 bodies" in many.stderr  # only the feed's, meanwhile
     events = len(list((STARTER_CONTENT / "events").glob("*.md")))
     assert f"workers parsed {events} of {events} files" in many.stderr
+    assert _files(tmp_path / "one" / "site") == _files(tmp_path / "many" / "site")
+    again = _build(tmp_path / "many" / "site", TEMPLATES, True, tmp_path / "many" / "content")
+    assert "workers made 0 bodies" in again.stderr  # all from the store
+    assert "this process converted 0 bodies" in again.stderr
     assert _files(tmp_path / "one" / "site") == _files(tmp_path / "many" / "site")
 
 
@@ -100,7 +113,8 @@ def test_mistakes_found_by_workers_are_the_same_messages_in_the_same_order(
     many = _build(tmp_path / "many", TEMPLATES, forced=True, content=content)
     assert "workers parsed 4 of 4 files" in many.stderr  # Bad_Slug.md is not a slug
     assert one.returncode == many.returncode == 1
-    shown = [line for line in many.stderr.splitlines() if not line.startswith("workers ")]
+    shown = [line for line in many.stderr.splitlines()
+             if not line.startswith(("workers ", "this process "))]
     assert shown == one.stderr.splitlines()
     assert "found: 5 errors, 0 warnings" in shown
 

@@ -36,7 +36,7 @@ from dateline.bench.tools import (
     pelican_tool,
     pelican_warm_tool,
 )
-from dateline.extract.cache import CACHE_DIR
+from dateline.cachedir import CACHE_DIR
 from dateline.search import indexer
 
 CORPUS_VERSION = "4"

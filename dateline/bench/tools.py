@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dateline.extract.cache import CACHE_DIR
+from dateline.cachedir import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,25 +1,23 @@
-"""Extraction results cached on disk, keyed by what they depend on; the only cache I/O.
+"""Extraction results cached on disk, keyed by what they depend on.
 
 The key is (article content hash, :data:`EXTRACTOR_VERSION` and a hash of the extractor's
-source, people registry hash), so an
-unchanged article costs nothing on the next build, and a change to the article, to the
-extractor or to ``content/people`` extracts it again. Files live in ``.dateline-cache/``
-next to the content folder; a missing, unreadable or corrupt entry is simply recomputed, and
-entries no current article uses are removed.
+source, people registry hash), so an unchanged article costs nothing on the next build, and
+a change to the article, to the extractor or to ``content/people`` extracts it again. Files
+live in ``.dateline-cache/extract/`` next to the content folder; a missing, unreadable or
+corrupt entry is simply recomputed, and entries no current article uses are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dateline.cachedir import replace_file
 from dateline.dates import EventDate, parse_date
 from dateline.diagnostics import Diagnostic, warning
 from dateline.extract import EXTRACTOR_VERSION, extract_article
@@ -28,7 +26,6 @@ from dateline.extract.people import Known, known_people
 from dateline.memo import drop_oldest
 from dateline.model import Article, Event, Mark, Person, PersonRef, Source
 
-CACHE_DIR = ".dateline-cache"
 RECENT = 20_000
 # Extractions this process has read or made, by key (a key names its inputs, so an entry never
 # goes stale): the preview's rebuilds do not read and decode the cache files again.
@@ -113,17 +110,9 @@ def _read(folder: Path | None, key: str) -> Extraction | None:
 
 
 def _write(folder: Path | None, key: str, extraction: Extraction) -> None:
-    if folder is None:
-        return
-    target = folder / "extract"
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target, prefix=".tmp-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(to_json(extraction), out, ensure_ascii=False)
-        os.replace(temporary, target / f"{key}.json")
-    except OSError:
-        return
+    if folder is not None:
+        data = json.dumps(to_json(extraction), ensure_ascii=False).encode("utf-8")
+        replace_file(folder / "extract", f"{key}.json", data)
 
 
 def _stored(folder: Path | None) -> set[str]:
