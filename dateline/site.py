@@ -24,10 +24,11 @@ written to its slug: its page is ``tags/<slug>/``). Page kinds add:
 - ``404.html``: like the others, but ``root`` is the absolute base path, since the page is
   served at any address.
 
-Any template may call ``event_card(event)``: ``_card.html`` rendered with ``event``, ``root``,
-``site``, ``people`` and ``tag_slugs`` only, once per event, and reused on every page that
-lists the event (the timeline, person, tag and source pages); ``root`` is a mark there that
-each page replaces with its own, so a card uses it only at the start of a link.
+Any template may call ``event_card(event)``, or ``event_cards(events)`` for a list (each card
+on a line of its own): ``_card.html`` rendered with ``event``, ``root``, ``site``, ``people``
+and ``tag_slugs`` only, once per event, and reused on every page that lists the event (the
+timeline, person, tag and source pages); ``root`` is a mark there that each page replaces
+with its own, so a card uses it only at the start of a link.
 """
 
 from __future__ import annotations
