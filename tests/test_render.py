@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO, build_site, event, find_all, person, read_page
+from helpers import (
+    REPO,
+    TEMPLATES,
+    build_site,
+    event,
+    find_all,
+    make_site,
+    person,
+    read_page,
+    run_cli,
+)
 
 TALKS_SOURCES = ("sources:\n  - url: https://example.org/talks\n    title: Talks held\n"
                  "    outlet: BBC News\n    published: 2017-12-23\n")
@@ -213,3 +224,29 @@ def test_timeline_json_matches_the_readme_example(site: Path) -> None:
     assert _shape(talks) == _shape(example["events"][0])
     assert _shape(built["people"][0]) == _shape(example["people"][0])
     assert list(built) == list(example)
+
+
+def test_a_theme_may_show_cards_one_by_one_or_by_the_list(tmp_path: Path) -> None:
+    """``event_card(event)`` in a loop and ``event_cards(events)`` give the same cards (the
+    white space between them aside), with the page's own root in their links (here a tag
+    page, two folders down)."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    tag = templates / "tag.html"
+    one_by_one = tag.read_text().replace(
+        "{{ event_cards(year_events) }}",
+        "{% for event in year_events %}{{ event_card(event) }}\n{% endfor %}")
+    assert one_by_one != tag.read_text()
+    content = make_site(tmp_path, FILES)
+    pages = []
+    for name, source in (("list", tag.read_text()), ("each", one_by_one)):
+        tag.write_text(source)
+        run = run_cli("build", "--content", content, "--templates", templates,
+                      "--out", tmp_path / name, "--no-search")
+        assert run.code == 0, run.err
+        pages.append(read_page(tmp_path / name, "tags/diplomacy/"))
+    assert pages[0] != pages[1]  # the theme was changed...
+    assert re.sub(r"\s+", " ", pages[0]) == re.sub(r"\s+", " ", pages[1])  # ...but not its cards
+    cards = find_all(pages[0], "article", class_="card")
+    assert [card.attrs["id"] for card in cards] == ["talks"]
+    assert 'href="../../events/talks/"' in pages[0]
