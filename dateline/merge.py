@@ -109,12 +109,9 @@ def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str,
 
 def _linked_match(entries: _Pool, claimed: list[int], traits: _Traits) -> int | None:
     """Of the entries that claim the event's article, the likeliest with a compatible date."""
-    fitting = [i for i in claimed if _overlapping(entries.traits[i].first,
-                                                  entries.traits[i].last,
-                                                  traits.first, traits.last)]
-    if not fitting:
-        return None
-    return max(fitting, key=lambda i: (_score(entries.traits[i], traits), -fitting.index(i)))
+    fitting = [i for i in claimed if entries.traits[i].overlaps(traits)]
+    # the first of equal scores: max keeps the first
+    return max(fitting, key=lambda i: _score(entries.traits[i], traits)) if fitting else None
 
 
 def _article_of(event: Event) -> str:
@@ -132,6 +129,10 @@ class _Traits:
     names: frozenset[str]  # words of people and places, left out of the wording
     title: frozenset[str]  # casefolded content words (not yet stems: names go first)
     text: frozenset[str]  # the same of title, summary and quotes
+
+    def overlaps(self, other: _Traits) -> bool:
+        """The dates can mean the same days (see :func:`dates_compatible`)."""
+        return _overlapping(self.first, self.last, other.first, other.last)
 
 
 def _traits(event: Event) -> _Traits:
@@ -188,7 +189,7 @@ def same_happening(a: Event, b: Event) -> float:
 
 
 def _score(a: _Traits, b: _Traits) -> float:
-    if not _overlapping(a.first, a.last, b.first, b.last):
+    if not a.overlaps(b):
         return 0.0
     if a.people and b.people:
         if a.people.isdisjoint(b.people):
