@@ -40,21 +40,30 @@ def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
 
     @functools.wraps(function)
     def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
-        found = made.get(tuple([id(a) if type(a) not in _BY_VALUE else _key(a) for a in args]))
+        if kwargs:
+            raise TypeError(f"{function.__name__}: arguments are remembered by position only")
+        key = _args_key(args)
+        found = made.get(key)
         if found is not None:
             return found[1]
-        value = function(*args, **kwargs)
-        keep(value, *args, **kwargs)
+        value = function(*args, **kwargs)  # none: refused above
+        _put(key, args, value)
         return value
 
     def keep(value: R, *args: P.args, **kwargs: P.kwargs) -> None:
-        assert not kwargs, "arguments are remembered by position only"
-        made[tuple([_key(a) for a in args])] = (args, value)
+        _put(_args_key(args), args, value)
+
+    def _put(key: tuple[object, ...], args: tuple[object, ...], value: R) -> None:
+        made[key] = (args, value)
         if len(made) > LIMIT:
             drop_oldest(made)
 
     remembered.keep = keep  # type: ignore[attr-defined]
     return remembered  # type: ignore[return-value]
+
+
+def _args_key(args: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple([id(a) if type(a) not in _BY_VALUE else _key(a) for a in args])
 
 
 _BY_VALUE = frozenset({tuple, str, int})

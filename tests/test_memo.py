@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.memo import by_identity
 
 
@@ -23,3 +25,16 @@ def test_results_are_remembered_by_the_identity_of_the_arguments() -> None:
     assert size(first, "a", 300_000, (other, first)) == 300_002  # other objects in the tuple
     assert size(first, "b", 300_000, pair) == 300_002
     assert len(calls) == 4
+
+
+def test_a_result_kept_from_elsewhere_is_found_and_keywords_are_refused() -> None:
+    @by_identity
+    def double(items: list[int]) -> int:
+        return 2 * len(items)
+
+    items = [1, 2, 3]
+    double.keep(99, items)  # made by a worker process, say
+    assert double(items) == 99
+    assert double([1, 2, 3]) == 6
+    with pytest.raises(TypeError, match="by position only"):
+        double(items=items)
