@@ -217,22 +217,20 @@ def _parsed_on_every_core(folder: str, files: list[EntryFile]
                           ) -> dict[str, Ready]:
     """The entries of a large folder read and parsed by forked workers, by path shown; empty
     when that would not pay (few files, one core, other threads) or failed."""
-    jobs = [(folder, path, shown) for path, stem, shown, _ in files
-            if is_slug(unicodedata.normalize("NFC", stem))]
+    named = ((path, unicodedata.normalize("NFC", stem), shown) for path, stem, shown, _ in files)
+    jobs = [(folder, path, slug, shown) for path, slug, shown in named if is_slug(slug)]
     done = forked_map(_read_and_parse, jobs) if worth_it(len(jobs)) else None
-    return {} if done is None else {shown: found for (_, _, shown), found in zip(jobs, done,
-                                                                                 strict=True)}
+    return {} if done is None else {job[3]: found for job, found in zip(jobs, done, strict=True)}
 
 
-def _read_and_parse(job: tuple[str, str, str]) -> Ready:
+def _read_and_parse(job: tuple[str, str, str, str]) -> Ready:
     """In a worker: one entry file read and parsed as :func:`_load_dir` would; the bytes stay
     here, only their digest goes back."""
-    folder, path, shown = job
+    folder, path, slug, shown = job
     problems: list[Diagnostic] = []
     data = _read_bytes(path, shown, problems)
     if data is None:
         return problems, b"", None
-    slug = unicodedata.normalize("NFC", os.path.splitext(os.path.basename(path))[0])
     return problems, _digest(data), _parse_entry(folder, slug, shown, data)
 
 

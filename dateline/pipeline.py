@@ -115,7 +115,7 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
             sink(name, content)
 
     rendered: dict[str, tuple[Page, bytes]] = {}
-    bodies = None if before else from_store(_markdown_texts(timeline, theme),
+    bodies = None if before else from_store(_markdown_texts(timeline, render),
                                             _cache_dir(settings))
     made = _rendered_again(render, pages, before) if bodies is None else render_many(
         render, pages, timeline.events)  # on every core when it pays
@@ -146,9 +146,9 @@ def _rendered_again(render: Renderer, pages: list[Page],
         yield prior[1] if prior is not None and prior[0] == page else render(page)
 
 
-def _markdown_texts(timeline: Timeline, theme: Theme) -> list[str]:
+def _markdown_texts(timeline: Timeline, render: Renderer) -> list[str]:
     """The bodies of events and people, when the theme converts Markdown."""
-    if not any("markdown" in source for source in theme.templates.values()):
+    if not render.uses_markdown:
         return []
     return [*(event.body for event in timeline.events if event.body),
             *(person.body for person in timeline.people.values() if person.body)]
@@ -238,7 +238,7 @@ def _template_problem(exc: Exception, theme: Theme, folder: Path) -> Diagnostic:
             name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
     if name is None and not isinstance(exc, jinja2.TemplateError):
-        raise exc  # not raised by a template: a bug in dateline
+        raise exc  # not a template's: the sink's (a failed write) or a bug in dateline
     where = f"{folder.name}/{name}" if name else folder.name
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     return error(where, line or 1, 1, f"template error: {message}", "fix the template")

@@ -111,7 +111,8 @@ class Renderer:
     """Renders pages with a theme's templates, compiled once."""
 
     env: jinja2.Environment
-    uses_cards: bool  # some template calls ``event_card``
+    uses_cards: bool  # some template calls ``event_card`` or ``event_cards``
+    uses_markdown: bool  # some template uses the ``markdown`` filter
 
     def __call__(self, page: Page) -> bytes:
         return render_page(self.env, page)
@@ -133,5 +134,7 @@ class Renderer:
 
 def renderer(theme: Theme) -> Renderer:
     """A renderer of pages with the theme's templates."""
-    uses_cards = any("event_card" in source for source in theme.templates.values())
-    return Renderer(make_environment(theme), uses_cards)
+    def used(name: str) -> bool:
+        return any(name in source for source in theme.templates.values())
+
+    return Renderer(make_environment(theme), used("event_card"), used("markdown"))
