@@ -107,3 +107,27 @@ def test_an_index_made_from_the_same_pages_is_reused_and_a_changed_page_remakes_
     assert run.code == 0, run.err
     assert (site / "pagefind" / search.STAMP).read_text() != made_from
     assert entry.stat().st_ino != first
+
+
+def test_a_change_to_a_page_the_index_leaves_out_keeps_the_index(tmp_path: Path) -> None:
+    """Pagefind reads only the folders whose pages carry its mark, and the index is made
+    from those pages alone: editing the timeline page reuses the index as it was."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    content = make_site(tmp_path, FILES)
+
+    def build() -> Path:
+        run = run_cli("build", "--content", content, "--templates", templates, "--out",
+                      tmp_path / "site")
+        assert run.code == 0, run.err
+        return tmp_path / "site" / "pagefind" / "pagefind-entry.json"
+
+    before = build().stat().st_ino
+    timeline = templates / "index.html"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace(
+        "{% block main %}\n", "{% block main %}\n<p>Edited.</p>\n", 1), encoding="utf-8")
+    entry = build()
+    assert "<p>Edited.</p>" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert entry.stat().st_ino == before  # the same file, linked from the previous site
+    (content / "events" / "visit.md").write_text(event("A state visit, revised", "2003-06-24"))
+    assert build().stat().st_ino != before  # an indexed page changed: indexed again
