@@ -12,6 +12,7 @@ import pytest
 from helpers import TEMPLATES, event, make_site, person
 
 from dateline import load, pipeline
+from dateline.model import Theme
 from dateline.site import Page
 
 
@@ -135,14 +136,20 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(
     rendered: list[str] = []
     make = pipeline.renderer
 
-    def counting(theme: object) -> object:
-        render = make(theme)  # type: ignore[arg-type]
+    class Counting:
+        """The theme's renderer, noting each page it renders."""
 
-        def wrapped(page: Page) -> bytes:
+        def __init__(self, theme: Theme) -> None:
+            self.render = make(theme)
+
+        def __call__(self, page: Page) -> bytes:
             rendered.append(page.output)
-            return render(page)
+            return self.render(page)
 
-        return wrapped
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.render, name)
+
+    counting = Counting
 
     monkeypatch.setattr(pipeline, "renderer", counting)
     first = pipeline.build(settings(content))
