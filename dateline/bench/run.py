@@ -37,6 +37,7 @@ from dateline.bench.tools import (
     pelican_warm_tool,
 )
 from dateline.cachedir import CACHE_DIR
+from dateline.extract.cache import EXTRACTIONS
 from dateline.search import indexer
 
 CORPUS_VERSION = "4"
@@ -223,7 +224,7 @@ def extraction(work: Path, events: int, say: Say) -> dict[str, float]:
     base = _checked(plain_tool, measure.run(list(plain_tool.command), plain_tool.site)).seconds
     tool = dateline_no_search_tool(root)
     _checked(tool, measure.run(list(tool.command), tool.site))
-    shutil.rmtree(root / CACHE_DIR / "extract")
+    shutil.rmtree(root / CACHE_DIR / EXTRACTIONS)
     times = {"without articles": base}
     for label in ("cold", "warm"):
         times[label] = _checked(tool, measure.run(list(tool.command), tool.site)).seconds

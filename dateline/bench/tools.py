@@ -110,4 +110,5 @@ def pelican_warm_tool(root: Path) -> Tool:
     plain = pelican_tool(root)
     command = (*plain.command, "--cache-path", "cache-warm", "-e", "CACHE_CONTENT=true",
                "LOAD_CONTENT_CACHE=true")
-    return Tool("pelican-warm", command, root, plain.out, (root / "cache-warm",), warm=True)
+    return replace(plain, name="pelican-warm", command=command, caches=(root / "cache-warm",),
+                   warm=True)

@@ -27,6 +27,7 @@ from dateline.memo import drop_oldest
 from dateline.model import Article, Event, Mark, Person, PersonRef, Source
 
 RECENT = 20_000
+EXTRACTIONS = "extract"  # the folder of the cache that holds them
 # Extractions this process has read or made, by key (a key names its inputs, so an entry never
 # goes stale): the preview's rebuilds do not read and decode the cache files again.
 _recent: dict[str, Extraction] = {}
@@ -59,12 +60,13 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
                 cache_dir: Path | None = None, progress: bool = False
                 ) -> tuple[list[Extraction], list[Diagnostic]]:
     """Each article's extraction (from the cache when it can) and a warning per undated one."""
+    folder = cache_dir / EXTRACTIONS if cache_dir is not None else None
     registry = people_hash(people)
     known: Known | None = None
     found: list[Extraction] = []
     keys = [cache_key(article, registry) for article in articles]
-    stored = _stored(cache_dir)
-    cached = [_recent.get(key) or (_read(cache_dir, key) if key in stored else None)
+    stored = _stored(folder)
+    cached = [_recent.get(key) or (_read(folder, key) if key in stored else None)
               for key in keys]
     missing = [i for i, hit in enumerate(cached) if hit is None]
     extracted = set(missing)
@@ -73,8 +75,8 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
         cached[index] = extract_article(articles[index], known)
     for index, (key, extraction) in enumerate(zip(keys, cached, strict=True)):
         if extraction is not None and (key not in stored or index in extracted):
-            _write(cache_dir, key, extraction)  # new, unreadable, or only in memory so far
-    _prune(cache_dir, stored - set(keys))
+            _write(folder, key, extraction)  # new, unreadable, or only in memory so far
+    _prune(folder, stored - set(keys))
     problems = []
     for article, key, extraction in zip(articles, keys, cached, strict=True):
         assert extraction is not None
@@ -103,7 +105,7 @@ def _read(folder: Path | None, key: str) -> Extraction | None:
     if folder is None:
         return None
     try:
-        data = json.loads((folder / "extract" / f"{key}.json").read_text(encoding="utf-8"))
+        data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
         return from_json(data)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -112,14 +114,14 @@ def _read(folder: Path | None, key: str) -> Extraction | None:
 def _write(folder: Path | None, key: str, extraction: Extraction) -> None:
     if folder is not None:
         data = json.dumps(to_json(extraction), ensure_ascii=False).encode("utf-8")
-        replace_file(folder / "extract", f"{key}.json", data)
+        replace_file(folder, f"{key}.json", data)
 
 
 def _stored(folder: Path | None) -> set[str]:
     """The keys the cache folder holds."""
-    if folder is None or not (folder / "extract").is_dir():
+    if folder is None or not folder.is_dir():
         return set()
-    return {entry.stem for entry in (folder / "extract").glob("*.json")}
+    return {entry.stem for entry in folder.glob("*.json")}
 
 
 def _prune(folder: Path | None, unused: set[str]) -> None:
@@ -128,7 +130,7 @@ def _prune(folder: Path | None, unused: set[str]) -> None:
         return
     for key in unused:
         try:
-            (folder / "extract" / f"{key}.json").unlink()
+            (folder / f"{key}.json").unlink()
         except OSError:
             continue
 
