@@ -27,7 +27,7 @@ from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
 from dateline.parallel import render_many
-from dateline.render import Renderer, render_data, renderer
+from dateline.render import CARD, Renderer, render_data, renderer, unchanged_templates
 from dateline.site import DataFile, Page, plan
 
 T = TypeVar("T")
@@ -104,9 +104,7 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     assert timeline is not None
     theme = load_theme(settings.templates)
     pages, data = plan(timeline)
-    same = reuse is not None and reuse.theme == theme
-    render = reuse.render if reuse is not None and same and reuse.render else renderer(theme)
-    before = reuse.pages if reuse is not None and same else {}
+    render, before = _reusable(reuse, theme)
     files: dict[str, bytes] = {}
 
     def put(name: str, content: bytes) -> None:
@@ -135,6 +133,21 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
                    timeline=timeline)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
+
+
+def _reusable(reuse: Reuse | None, theme: Theme
+              ) -> tuple[Renderer, Mapping[str, tuple[Page, bytes]]]:
+    """The renderer for ``theme`` (the earlier one while the templates are the same: a new
+    stylesheet renders nothing again) and the earlier pages whose templates did not change
+    (with their cards, while the card template did not)."""
+    if reuse is None or reuse.theme is None or reuse.render is None:
+        return renderer(theme), {}
+    if reuse.theme.templates == theme.templates:
+        return reuse.render, reuse.pages
+    kept = unchanged_templates(reuse.theme.templates, theme.templates)
+    render = renderer(theme, reuse.render if CARD in kept else None)
+    return render, {output: done for output, done in reuse.pages.items()
+                    if done[0].template in kept}
 
 
 def _rendered_again(render: Renderer, pages: list[Page],

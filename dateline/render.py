@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup, escape
 
 from dateline.bodies import markdown
@@ -21,8 +22,11 @@ def human_date(value: EventDate | None) -> str:
     return value.human() if value is not None else ""
 
 
-def make_environment(theme: Theme) -> jinja2.Environment:
-    """The environment every page is rendered with; templates are compiled once."""
+def make_environment(theme: Theme, cards: jinja2.Environment | None = None
+                     ) -> jinja2.Environment:
+    """The environment every page is rendered with; templates are compiled once. Cards are
+    rendered with ``cards`` when given (an earlier environment with the same card template),
+    whose cards are then reused, else with this environment."""
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda name: _source(theme, name)),
         autoescape=True,
@@ -36,11 +40,12 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.globals["event_url"] = event_url
     env.globals["person_url"] = person_url
     env.globals["source_url"] = source_url
-    env.globals.update(_card_functions(env))
+    env.globals.update(_card_functions(cards or env))
     return env
 
 
 CARD = "_card.html"
+_PARSER = jinja2.Environment()  # only parses: our templates' syntax is Jinja's default
 ROOT_MARK = "<dateline-root>"  # never in rendered content, where every "<" is escaped
 
 
@@ -113,6 +118,7 @@ class Renderer:
     env: jinja2.Environment
     uses_cards: bool  # some template calls ``event_card`` or ``event_cards``
     uses_markdown: bool  # some template uses the ``markdown`` filter
+    cards_env: jinja2.Environment  # what the cards are rendered with
 
     def __call__(self, page: Page) -> bytes:
         return render_page(self.env, page)
@@ -121,20 +127,55 @@ class Renderer:
         """The cards of ``events`` as the pages show them (``page`` is any page: they all
         share the values a card sees), before each page puts its ``root`` in."""
         shared = page.context
-        return [_card(self.env, event, shared["site"], shared["people"], shared["tag_slugs"])
-                for event in events]
+        return [_card(self.cards_env, event, shared["site"], shared["people"],
+                      shared["tag_slugs"]) for event in events]
 
     def keep_cards(self, events: Sequence[Event], page: Page, cards: Sequence[str]) -> None:
         """Take ``cards`` (made by :meth:`cards` in another process) as these events' cards."""
         shared = page.context
         for event, card in zip(events, cards, strict=True):
-            _card.keep(card, self.env, event, shared["site"], shared["people"],
+            _card.keep(card, self.cards_env, event, shared["site"], shared["people"],
                        shared["tag_slugs"])
 
 
-def renderer(theme: Theme) -> Renderer:
-    """A renderer of pages with the theme's templates."""
+def renderer(theme: Theme, cards_from: Renderer | None = None) -> Renderer:
+    """A renderer of pages with the theme's templates; it reuses the cards of ``cards_from``,
+    an earlier renderer whose card template, and all it loads, is the same as this theme's."""
     def used(name: str) -> bool:
         return any(name in source for source in theme.templates.values())
 
-    return Renderer(make_environment(theme), used("event_card"), used("markdown"))
+    cards = cards_from.cards_env if cards_from is not None else None
+    env = make_environment(theme, cards)
+    return Renderer(env, used("event_card"), used("markdown"), cards or env)
+
+
+def unchanged_templates(before: Mapping[str, str], now: Mapping[str, str]) -> frozenset[str]:
+    """The templates (of ``now``) whose pages come out as before: neither the template nor
+    any template it loads, at any depth, changed between the two themes' sources. A template
+    that shows cards loads ``_card.html``; one that names a template only at render time, or
+    does not parse, counts as loading every template."""
+    changed = {name for name in before.keys() | now.keys() if before.get(name) != now.get(name)}
+    if not changed:
+        return frozenset(now)
+    loads = {name: _loads(source) for name, source in now.items()}
+
+    def reaches_change(name: str, seen: set[str]) -> bool:
+        if name in changed or loads.get(name) is None:
+            return True
+        seen.add(name)
+        return any(reaches_change(other, seen) for other in loads[name] or ()
+                   if other not in seen)
+
+    return frozenset(name for name in now if not reaches_change(name, set()))
+
+
+def _loads(source: str) -> frozenset[str] | None:
+    """The templates that ``source`` extends, includes or imports (None: not known)."""
+    try:
+        named = list(jinja2.meta.find_referenced_templates(_PARSER.parse(source)))
+    except jinja2.TemplateSyntaxError:
+        return None
+    if None in named:
+        return None
+    known = {name for name in named if name is not None}
+    return frozenset(known | ({CARD} if "event_card" in source else set()))

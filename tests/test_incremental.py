@@ -8,11 +8,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from helpers import TEMPLATES, event, make_site, person
 
 from dateline import load, pipeline
 from dateline.model import Theme
+from dateline.render import unchanged_templates
 from dateline.site import Page
 
 
@@ -131,27 +133,31 @@ def test_a_file_changed_twice_within_a_moment_is_read_both_times(
         assert title.encode() in first.files["index.html"]
 
 
-def test_pages_whose_inputs_did_not_change_are_not_rendered_again(
-        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    rendered: list[str] = []
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The output path of every page the builds render from now on."""
+    pages: list[str] = []
     make = pipeline.renderer
 
     class Counting:
         """The theme's renderer, noting each page it renders."""
 
-        def __init__(self, theme: Theme) -> None:
-            self.render = make(theme)
+        def __init__(self, theme: Theme, *earlier: Any) -> None:
+            self.render = make(theme, *earlier)
 
         def __call__(self, page: Page) -> bytes:
-            rendered.append(page.output)
+            pages.append(page.output)
             return self.render(page)
 
         def __getattr__(self, name: str) -> object:
             return getattr(self.render, name)
 
-    counting = Counting
+    monkeypatch.setattr(pipeline, "renderer", Counting)
+    return pages
 
-    monkeypatch.setattr(pipeline, "renderer", counting)
+
+def test_pages_whose_inputs_did_not_change_are_not_rendered_again(
+        content: Path, rendered: list[str]) -> None:
     first = pipeline.build(settings(content))
     rendered.clear()
     assert pipeline.build(settings(content), first.reuse).files == first.files
@@ -163,3 +169,83 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(
     assert "events/e6/index.html" in rendered
     assert "events/e1/index.html" not in rendered and "events/e3/index.html" not in rendered
     assert b"A new body." in again.files["events/e6/index.html"]
+
+
+def test_a_theme_edit_renders_again_only_the_pages_whose_templates_changed(
+        tmp_path: Path, content: Path, rendered: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    s = settings(content, templates)
+    previous = pipeline.build(s)
+    pages = set(rendered)
+
+    def after(path: Path, old: str, new: str) -> pipeline.Result:
+        nonlocal previous
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        rendered.clear()
+        reused = pipeline.build(s, previous.reuse)
+        shown = list(rendered)
+        same(reused, pipeline.build(s))
+        rendered[:] = shown
+        previous = reused
+        return reused
+
+    restyled = after(templates / "static" / "style.css", "}", "}\n.x { color: red }")
+    assert rendered == []
+    assert b".x { color: red }" in restyled.files["static/style.css"]
+
+    made: list[str | None] = []
+    render = jinja2.Template.render
+
+    def noting(template: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        made.append(template.name)
+        return render(template, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", noting)
+    retold = after(templates / "person.html", "</h1>", "</h1><p>person edit</p>")
+    assert rendered == ["people/ann-lee/index.html"]
+    assert made.count("_card.html") == 6  # by the fresh build only: the cards were kept
+    assert b"person edit" in retold.files["people/ann-lee/index.html"]
+
+    after(templates / "_macros.html", "{% macro", "{# macros edit #}\n{% macro")
+    shown = set(rendered)  # the pages that import the macros, or show cards that do
+    assert {"index.html", "events/e1/index.html", "people/ann-lee/index.html",
+            "tags/trade/index.html"} <= shown
+    assert "people/index.html" not in shown and "search/index.html" not in shown
+
+    after(templates / "base.html", "</body>", "<p>theme edit</p></body>")
+    assert set(rendered) == pages
+
+
+FAR = {"_card.html", "cards.html", "ring-a.html", "ring-b.html"}  # loads no base.html
+
+
+@pytest.mark.parametrize(("edited", "kept"), [
+    ("base.html", {"plain.html", *FAR}),
+    ("_part.html", {"base.html", "plain.html", *FAR}),
+    ("_card.html", {"base.html", "_part.html", "page.html", "plain.html", "ring-a.html",
+                    "ring-b.html"}),
+    ("loose.html", {"base.html", "_part.html", "page.html", "plain.html", *FAR}),
+    ("ring-a.html", {"base.html", "_part.html", "page.html", "plain.html", "_card.html",
+                     "cards.html"}),
+])
+def test_a_template_is_kept_unless_it_or_what_it_loads_changed(edited: str,
+                                                               kept: set[str]) -> None:
+    before = {
+        "base.html": "<main>{% block main %}{% endblock %}</main>",
+        "_part.html": "{% extends 'base.html' %}{% block main %}part{% endblock %}",
+        "page.html": "{% include '_part.html' %}",
+        "plain.html": "no templates loaded",
+        "_card.html": "{{ event }}",
+        "cards.html": "{{ event_cards(events) }}",
+        "loose.html": "{% include name %}",  # named at render time: may load any
+        "broken.html": "{% if %}",  # does not parse: may load any
+        "ring-a.html": "{% include 'ring-b.html' %}",
+        "ring-b.html": "{% include 'ring-a.html' %}",
+    }
+    now = {**before, edited: before[edited] + " edited"}
+    assert unchanged_templates(before, now) == kept
+    assert unchanged_templates(before, before) == set(before)
