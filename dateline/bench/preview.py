@@ -2,8 +2,9 @@
 
 Builds as the preview server does (drafts on, in memory, reusing the previous build, with
 a second thread alive so rendering stays in-process as it does in the server), then edits
-one event, one person and one template in turn and times each rebuild. Prints one line per
-edit as ``kind seconds``. The files are put back as they were.
+one event, one person, the event template, the person template and the stylesheet in turn
+and times each rebuild. Prints one line per edit as ``kind seconds``. The files are put back
+as they were.
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ def main(content: Path, templates: Path) -> int:
     threading.Thread(target=alive.wait, daemon=True).start()  # as in the preview server
     settings = pipeline.Settings(content=content, templates=templates, drafts=True)
     result = pipeline.build(settings)
-    targets = {"event": _first(content / "events"), "person": _first(content / "people"),
-               "template": templates / "event.html"}
-    for kind, path in targets.items():
+    edits = {"event": (_first(content / "events"), b"\nEdited.\n"),
+             "person": (_first(content / "people"), b"\nEdited.\n"),
+             "template": (templates / "event.html", b"{# edited #}\n"),
+             "person-template": (templates / "person.html", b"{# edited #}\n"),
+             "stylesheet": (templates / "static" / "style.css", b"/* edited */\n")}
+    for kind, (path, added) in edits.items():
         before = path.read_bytes()
-        path.write_bytes(before + (b"{# edited #}\n" if kind == "template" else b"\nEdited.\n"))
+        path.write_bytes(before + added)
         try:
             started = time.perf_counter()
             result = pipeline.build(settings, result.reuse)
