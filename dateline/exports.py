@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Mapping
 from typing import Any
 
 from dateline.dates import Point
 from dateline.memo import by_identity
 from dateline.model import Event, Person, Timeline
 from dateline.render import render_data
-from dateline.site import DataFile, event_url
+from dateline.site import DataFile, event_url, people_of
 
 CSV_COLUMNS = ("id", "date", "precision", "title", "summary", "people", "places", "tags",
                "source_urls", "url")
@@ -69,17 +68,17 @@ def events_csv(timeline: Timeline) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    out.writelines(_row(timeline.config.base_url, timeline.people, event)
+    out.writelines(_row(timeline.config.base_url, people_of(timeline.people, event), event)
                    for event in timeline.events)
     return out.getvalue().encode("utf-8")
 
 
 @by_identity
-def _row(base: str, people: Mapping[str, Person], event: Event) -> str:
+def _row(base: str, event_people: tuple[Person, ...], event: Event) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow([
         event.slug, event.date.edtf(), event.date.precision.label, event.title, event.summary,
-        LIST_SEPARATOR.join(people[slug].name for slug in event.people),
+        LIST_SEPARATOR.join(person.name for person in event_people),
         LIST_SEPARATOR.join(event.places), LIST_SEPARATOR.join(event.tags),
         LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
         base + event_url(event),

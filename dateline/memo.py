@@ -32,6 +32,9 @@ class Remembered(Protocol[P, R]):
     def keep(self, value: R, *args: P.args, **kwargs: P.kwargs) -> None:
         """Remember ``value`` as the result for ``args``, made elsewhere (a worker process)."""
 
+    def find(self, *args: P.args, **kwargs: P.kwargs) -> R | None:
+        """The result remembered for ``args``, or None (nothing is made)."""
+
 
 def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
     """``function`` remembering the ``LIMIT`` results it made last, by the identity of its
@@ -53,12 +56,17 @@ def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
     def keep(value: R, *args: P.args, **kwargs: P.kwargs) -> None:
         _put(_args_key(args), args, value)
 
+    def find(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        found = made.get(_args_key(args))
+        return None if found is None else found[1]
+
     def _put(key: tuple[object, ...], args: tuple[object, ...], value: R) -> None:
         made[key] = (args, value)
         if len(made) > LIMIT:
             drop_oldest(made)
 
     remembered.keep = keep  # type: ignore[attr-defined]
+    remembered.find = find  # type: ignore[attr-defined]
     return remembered  # type: ignore[return-value]
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateline.bodies import adopt, record, take
 from dateline.model import Event
-from dateline.render import Renderer
+from dateline.render import Card, Rendered, Renderer
 from dateline.site import Page
 
 if TYPE_CHECKING:
@@ -98,12 +98,12 @@ def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Generator[R,
 
 
 def render_many(render: Renderer, pages: Sequence[Page], events: Sequence[Event] = ()
-                ) -> Generator[bytes, None, None]:
-    """Every page's bytes, in order. When it pays, worker processes first make the events'
-    cards, which this process keeps, so that the pages' workers, forked next, find every
-    card made; then they start rendering chunks of pages at once (they inherit the pages:
-    nothing is pickled on the way in). After a failure there, and when it does not pay, the
-    pages are rendered in this process."""
+                ) -> Generator[Rendered, None, None]:
+    """Every page's bytes and whom it looked up, in order. When it pays, worker processes
+    first make the events' cards, which this process keeps, so that the pages' workers,
+    forked next, find every card made; then they start rendering chunks of pages at once
+    (they inherit the pages: nothing is pickled on the way in). After a failure there, and
+    when it does not pay, the pages are rendered in this process."""
     chunks = None
     if worth_it(len(pages)):
         if render.uses_cards and events:
@@ -126,8 +126,8 @@ def _share_cards(render: Renderer, page: Page, events: Sequence[Event]) -> None:
 
 
 def _in_order(render: Renderer, pages: Sequence[Page],
-              chunks: Generator[tuple[list[bytes], dict[str, str]], None, None] | None
-              ) -> Generator[bytes, None, None]:
+              chunks: Generator[tuple[list[Rendered], dict[str, str]], None, None] | None
+              ) -> Generator[Rendered, None, None]:
     done = 0
     if chunks is not None:
         try:
@@ -150,13 +150,13 @@ def _adopt(render: Renderer, pages: Sequence[Page], events: Sequence[Event]) -> 
     record()
 
 
-def _render_chunk(start: int) -> tuple[list[bytes], dict[str, str]]:
+def _render_chunk(start: int) -> tuple[list[Rendered], dict[str, str]]:
     assert _work is not None
     render, pages, _ = _work
     return [render(page) for page in pages[start:start + CHUNK]], take()
 
 
-def _cards_chunk(start: int) -> list[str]:
+def _cards_chunk(start: int) -> list[Card]:
     assert _work is not None
     render, pages, events = _work
     return render.cards(events[start:start + CHUNK], pages[0])

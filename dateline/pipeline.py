@@ -27,7 +27,16 @@ from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
 from dateline.parallel import render_many
-from dateline.render import CARD, Renderer, render_data, renderer, unchanged_templates
+from dateline.render import (
+    CARD,
+    Rendered,
+    Renderer,
+    Seen,
+    render_data,
+    renderer,
+    unchanged_for,
+    unchanged_templates,
+)
 from dateline.site import DataFile, Page, plan
 
 T = TypeVar("T")
@@ -42,6 +51,7 @@ class Settings:
     base_url: str | None = None
     drafts: bool = False
     progress: bool = False
+    incremental: bool = False  # the result is reused by the next build (the preview)
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class Reuse:
 
     loaded: Memo = field(default_factory=Memo)
     theme: Theme | None = None
-    pages: Mapping[str, tuple[Page, bytes]] = field(default_factory=dict)
+    pages: Mapping[str, tuple[Page, Rendered]] = field(default_factory=dict)
     render: Renderer | None = None  # compiled for ``theme``
     timeline: Timeline | None = None
 
@@ -104,7 +114,9 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     assert timeline is not None
     theme = load_theme(settings.templates)
     pages, data = plan(timeline)
-    render, before = _reusable(reuse, theme)
+    render, before = _reusable(reuse, theme, settings.incremental)
+    if before and reuse is not None and reuse.timeline is not None:
+        _carry_cards(render, reuse, timeline, pages[0])
     files: dict[str, bytes] = {}
 
     def put(name: str, content: bytes) -> None:
@@ -112,7 +124,7 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
         if sink is not None:
             sink(name, content)
 
-    rendered: dict[str, tuple[Page, bytes]] = {}
+    rendered: dict[str, tuple[Page, Rendered]] = {}
     bodies = None if before else from_store(_markdown_texts(timeline, render),
                                             _cache_dir(settings))
     made = _rendered_again(render, pages, before) if bodies is None else render_many(
@@ -120,9 +132,9 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     try:
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
-        for page, html in zip(_progress(pages, settings.progress), made, strict=True):
-            put(page.output, html)
-            rendered[page.output] = (page, html)
+        for page, done in zip(_progress(pages, settings.progress), made, strict=True):
+            put(page.output, done[0])
+            rendered[page.output] = (page, done)
     except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
@@ -135,28 +147,52 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
 
 
-def _reusable(reuse: Reuse | None, theme: Theme
-              ) -> tuple[Renderer, Mapping[str, tuple[Page, bytes]]]:
+def _reusable(reuse: Reuse | None, theme: Theme, noting: bool
+              ) -> tuple[Renderer, Mapping[str, tuple[Page, Rendered]]]:
     """The renderer for ``theme`` (the earlier one while the templates are the same: a new
     stylesheet renders nothing again) and the earlier pages whose templates did not change
     (with their cards, while the card template did not)."""
     if reuse is None or reuse.theme is None or reuse.render is None:
-        return renderer(theme), {}
+        return renderer(theme, None, noting), {}
     if reuse.theme.templates == theme.templates:
         return reuse.render, reuse.pages
     kept = unchanged_templates(reuse.theme.templates, theme.templates)
-    render = renderer(theme, reuse.render if CARD in kept else None)
+    render = renderer(theme, reuse.render if CARD in kept else None, noting)
     return render, {output: done for output, done in reuse.pages.items()
                     if done[0].template in kept}
 
 
+def _carry_cards(render: Renderer, reuse: Reuse, timeline: Timeline, page: Page) -> None:
+    """After an edit to people, keep the earlier build's cards that show no one who changed
+    (the cards of the earlier people are found by identity, and would all be made again)."""
+    assert reuse.timeline is not None and reuse.render is not None
+    earlier = reuse.timeline.people
+    if (render.uses_cards and earlier is not timeline.people
+            and render.cards_env is reuse.render.cards_env):
+        render.carry_cards(timeline.events, page, earlier)
+
+
 def _rendered_again(render: Renderer, pages: list[Page],
-                    before: Mapping[str, tuple[Page, bytes]]) -> Generator[bytes, None, None]:
-    """The pages' bytes, taken from ``before`` where the page is equal to the one rendered
-    then (with the same theme)."""
+                    before: Mapping[str, tuple[Page, Rendered]]
+                    ) -> Generator[Rendered, None, None]:
+    """The pages, taken from ``before`` where the page would come out as it did then (with
+    the same templates)."""
     for page in pages:
         prior = before.get(page.output)
-        yield prior[1] if prior is not None and prior[0] == page else render(page)
+        yield prior[1] if prior is not None and _as_shown(prior[0], prior[1][1], page) else (
+            render(page))
+
+
+def _as_shown(prior: Page, seen: Seen, page: Page) -> bool:
+    """True when ``page`` comes out as ``prior`` did: it is equal, or equal but for people
+    whom ``prior`` never looked up (``seen``: whom it did)."""
+    before, now = prior.context, page.context
+    if before["people"] is now["people"]:
+        return prior == page
+    return (prior.url == page.url and prior.template == page.template
+            and before.keys() == now.keys()
+            and all(before[key] == now[key] for key in before if key != "people")
+            and unchanged_for(seen, before["people"], now["people"]))
 
 
 def _markdown_texts(timeline: Timeline, render: Renderer) -> list[str]:
@@ -208,10 +244,16 @@ def _as_before(timeline: Timeline, before: Timeline) -> Timeline:
                    for event in timeline.events)
     if len(events) == len(before.events) and all(map(operator.is_, events, before.events)):
         events = before.events
+    people = timeline.people
+    if before.people == people:
+        people = before.people
+    else:  # the people who did not change stay the same objects
+        people = MappingProxyType({slug: was if (was := before.people.get(slug)) == person
+                                   else person for slug, person in people.items()})
     return Timeline(
         before.config if before.config == timeline.config else timeline.config,
         events,
-        before.people if before.people == timeline.people else timeline.people,
+        people,
         before.articles if before.articles == timeline.articles else timeline.articles,
     )
 

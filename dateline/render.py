@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 import jinja2.meta
@@ -49,6 +50,63 @@ _PARSER = jinja2.Environment()  # only parses: our templates' syntax is Jinja's 
 ROOT_MARK = "<dateline-root>"  # never in rendered content, where every "<" is escaped
 
 
+Seen = frozenset[str] | None  # the people a page or card looked up; None: all of them
+Rendered = tuple[bytes, Seen]  # a page's HTML, and whom it looked up
+
+
+class Looked(Mapping[str, Any]):
+    """``people`` as one page or card sees it: it notes whom the template looks up (everyone,
+    once it goes through the whole mapping), so that the preview can tell which pages an edit
+    to a person may change."""
+
+    __slots__ = ("_everyone", "_people", "_slugs")
+
+    def __init__(self, people: Mapping[str, Any]) -> None:
+        self._people = people
+        self._slugs: set[str] = set()
+        self._everyone = False
+
+    def __getitem__(self, slug: str) -> Any:
+        self._slugs.add(slug)
+        return self._people[slug]
+
+    def __contains__(self, slug: object) -> bool:
+        if isinstance(slug, str):
+            self._slugs.add(slug)
+        return slug in self._people
+
+    def __iter__(self) -> Iterator[str]:
+        self._everyone = True
+        return iter(self._people)
+
+    def __len__(self) -> int:
+        self._everyone = True
+        return len(self._people)
+
+    def note(self, seen: Sequence[Seen]) -> None:
+        """Count whom the cards shown on the page looked up as looked up by the page."""
+        known = [slugs for slugs in seen if slugs is not None]
+        self._everyone = self._everyone or len(known) < len(seen)
+        self._slugs.update(*known)
+
+    def seen(self) -> Seen:
+        """Whom the template looked up so far."""
+        return None if self._everyone else frozenset(self._slugs)
+
+
+def unchanged_for(seen: Seen, before: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
+    """True when everyone in ``seen`` is the same in both mappings of people."""
+    return seen is not None and all(before.get(slug) == now.get(slug) for slug in seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """An event's card before a page puts its ``root`` in, and whom it looked up."""
+
+    html: str
+    seen: Seen
+
+
 def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]:
     """``event_card(event)`` for templates: ``_card.html`` rendered once per event, then
     reused (the timeline, person, tag and source pages show the same cards) with the page's
@@ -60,25 +118,32 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
     def with_root(context: jinja2.runtime.Context, made: str) -> Markup:
         return Markup(made.replace(ROOT_MARK, escape(context["root"])))  # as {{ root }}
 
+    def cards(context: jinja2.runtime.Context, events: Iterable[Event]) -> list[Card]:
+        site, people, tag_slugs = context["site"], context["people"], context["tag_slugs"]
+        if not isinstance(people, Looked):
+            return [_card(env, event, site, people, tag_slugs) for event in events]
+        made = [_card(env, event, site, people._people, tag_slugs) for event in events]
+        people.note([card.seen for card in made])
+        return made
+
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
-        return with_root(context, _card(env, event, context["site"], context["people"],
-                                        context["tag_slugs"]))
+        return with_root(context, cards(context, [event])[0].html)
 
     @jinja2.pass_context
     def event_cards(context: jinja2.runtime.Context, events: Sequence[Event]) -> Markup:
-        site, people, tag_slugs = context["site"], context["people"], context["tag_slugs"]
-        return with_root(context, "".join([_card(env, event, site, people, tag_slugs) + "\n"
-                                           for event in events]))
+        return with_root(context, "".join([card.html + "\n" for card in cards(context, events)]))
 
     return {"event_card": event_card, "event_cards": event_cards}
 
 
 @by_identity
-def _card(env: jinja2.Environment, event: Event, site: object, people: object,
-          tag_slugs: object) -> str:
-    return env.get_template(CARD).render(event=event, root=Markup(ROOT_MARK), site=site,
-                                         people=people, tag_slugs=tag_slugs).rstrip("\n")
+def _card(env: jinja2.Environment, event: Event, site: object, people: Mapping[str, Any],
+          tag_slugs: object) -> Card:
+    looked = Looked(people)
+    html = env.get_template(CARD).render(event=event, root=Markup(ROOT_MARK), site=site,
+                                         people=looked, tag_slugs=tag_slugs)
+    return Card(html.rstrip("\n"), looked.seen())
 
 
 def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -88,9 +153,15 @@ def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | No
     return theme.templates[name], name, lambda: True
 
 
-def render_page(env: jinja2.Environment, page: Page) -> bytes:
-    """One page's HTML."""
-    return env.get_template(page.template).render(page.context).encode("utf-8")
+def render_page(env: jinja2.Environment, page: Page, noting: bool = False) -> Rendered:
+    """One page's HTML, and, when ``noting``, whom it looked up in ``people`` (its cards
+    included; else None, as if it had looked up everyone)."""
+    template = env.get_template(page.template)
+    if not noting:
+        return template.render(page.context).encode("utf-8"), None
+    people = Looked(page.context["people"])
+    html = template.render({**page.context, "people": people})
+    return html.encode("utf-8"), people.seen()
 
 
 def render_data(data: DataFile) -> bytes:
@@ -119,34 +190,49 @@ class Renderer:
     uses_cards: bool  # some template calls ``event_card`` or ``event_cards``
     uses_markdown: bool  # some template uses the ``markdown`` filter
     cards_env: jinja2.Environment  # what the cards are rendered with
+    noting: bool  # pages note whom they look up in ``people`` (see :class:`Looked`)
 
-    def __call__(self, page: Page) -> bytes:
-        return render_page(self.env, page)
+    def __call__(self, page: Page) -> Rendered:
+        return render_page(self.env, page, self.noting)
 
-    def cards(self, events: Sequence[Event], page: Page) -> list[str]:
+    def cards(self, events: Sequence[Event], page: Page) -> list[Card]:
         """The cards of ``events`` as the pages show them (``page`` is any page: they all
         share the values a card sees), before each page puts its ``root`` in."""
         shared = page.context
         return [_card(self.cards_env, event, shared["site"], shared["people"],
                       shared["tag_slugs"]) for event in events]
 
-    def keep_cards(self, events: Sequence[Event], page: Page, cards: Sequence[str]) -> None:
+    def keep_cards(self, events: Sequence[Event], page: Page, cards: Sequence[Card]) -> None:
         """Take ``cards`` (made by :meth:`cards` in another process) as these events' cards."""
         shared = page.context
         for event, card in zip(events, cards, strict=True):
             _card.keep(card, self.cards_env, event, shared["site"], shared["people"],
                        shared["tag_slugs"])
 
+    def carry_cards(self, events: Sequence[Event], page: Page,
+                    earlier: Mapping[str, Any]) -> None:
+        """Keep for ``page``'s people the cards made for ``earlier`` people (with the same
+        site and tags) that looked up no one who changed since."""
+        shared = page.context
+        site, people, tag_slugs = shared["site"], shared["people"], shared["tag_slugs"]
+        for event in events:
+            card = _card.find(self.cards_env, event, site, earlier, tag_slugs)
+            if card is not None and unchanged_for(card.seen, earlier, people):
+                _card.keep(card, self.cards_env, event, site, people, tag_slugs)
 
-def renderer(theme: Theme, cards_from: Renderer | None = None) -> Renderer:
+
+def renderer(theme: Theme, cards_from: Renderer | None = None, noting: bool = False
+             ) -> Renderer:
     """A renderer of pages with the theme's templates; it reuses the cards of ``cards_from``,
-    an earlier renderer whose card template, and all it loads, is the same as this theme's."""
+    an earlier renderer whose card template, and all it loads, is the same as this theme's.
+    With ``noting``, each page notes whom it looks up in ``people``, so that a later build
+    renders again only the pages that show a person who changed."""
     def used(name: str) -> bool:
         return any(name in source for source in theme.templates.values())
 
     cards = cards_from.cards_env if cards_from is not None else None
     env = make_environment(theme, cards)
-    return Renderer(env, used("event_card"), used("markdown"), cards or env)
+    return Renderer(env, used("event_card"), used("markdown"), cards or env, noting)
 
 
 def unchanged_templates(before: Mapping[str, str], now: Mapping[str, str]) -> frozenset[str]:

@@ -205,17 +205,25 @@ def _page(shared: Mapping[str, Any], url: str, template: str, **context: Any) ->
         {**shared, "root": root_for(url), "page_url": url, **context}))
 
 
+def people_of(people: Mapping[str, Person], event: Event) -> tuple[Person, ...]:
+    """The event's people in its order: as an argument of what is remembered by identity, it
+    counts as the same while they are, whatever happened to other people."""
+    return tuple(map(people.__getitem__, event.people))
+
+
 @by_identity
 def _event_page(config: Config, people: Mapping[str, Person], tag_slugs: Mapping[str, str],
                 event: Event, previous: Event | None, following: Event | None) -> Page:
     """An event's page: the very same object while the event, its neighbours and what every
     page shares are, so that the preview finds it unchanged at once."""
+    event_people = people_of(people, event)
     return _page(_shared(config, people, tag_slugs), event_url(event), "event.html",
-                 event=event, event_people=[people[slug] for slug in event.people],
-                 previous=previous, next=following, **event_meta(config, people, event))
+                 event=event, event_people=list(event_people), previous=previous,
+                 next=following, **event_meta(config, event_people, event))
 
 
-def event_meta(config: Config, people: Mapping[str, Person], event: Event) -> dict[str, Any]:
+def event_meta(config: Config, event_people: tuple[Person, ...], event: Event
+               ) -> dict[str, Any]:
     """``canonical``, ``image_url`` and ``structured`` (JSON-LD) of an event page."""
     canonical = config.base_url + event_url(event)
     image = absolute_image(config.base_url, event.image)
@@ -229,10 +237,10 @@ def event_meta(config: Config, people: Mapping[str, Person], event: Event) -> di
         structured["description"] = event.summary
     if event.places:
         structured["location"] = [{"@type": "Place", "name": p} for p in event.places]
-    if event.people:
-        structured["about"] = [{"@type": "Person", "name": people[s].name,
-                                "url": config.base_url + person_url(people[s])}
-                               for s in event.people]
+    if event_people:
+        structured["about"] = [{"@type": "Person", "name": person.name,
+                                "url": config.base_url + person_url(person)}
+                               for person in event_people]
     if image:
         structured["image"] = image
     if event.sources:
@@ -288,7 +296,8 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
     """The ``/timeline.json`` document (its shape is documented in the README)."""
     base = timeline.config.base_url
     return {
-        "events": [event_data(base, timeline.people, event) for event in timeline.events],
+        "events": [event_data(base, people_of(timeline.people, event), event)
+                   for event in timeline.events],
         "people": [
             {"id": p.slug, "url": base + person_url(p), "name": p.name,
              "aliases": list(p.aliases)}
@@ -298,8 +307,8 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
 
 
 @by_identity
-def event_data(base: str, people: Mapping[str, Person], event: Event) -> dict[str, Any]:
-    """One event in ``/timeline.json``."""
+def event_data(base: str, event_people: tuple[Person, ...], event: Event) -> dict[str, Any]:
+    """One event in ``/timeline.json`` (``event_people``: see :func:`people_of`)."""
     return {
         "id": event.slug,
         "url": base + event_url(event),
@@ -307,7 +316,8 @@ def event_data(base: str, people: Mapping[str, Person], event: Event) -> dict[st
         "precision": event.date.precision.label,
         "title": event.title,
         "summary": event.summary,
-        "people": [{"id": slug, "name": people[slug].name} for slug in event.people],
+        "people": [{"id": slug, "name": person.name}
+                   for slug, person in zip(event.people, event_people, strict=True)],
         "places": list(event.places),
         "tags": list(event.tags),
         "sources": [source_data(s) for s in event.sources],

@@ -20,7 +20,7 @@ from dateline.site import Page
 
 def settings(content: Path, templates: Path = TEMPLATES) -> pipeline.Settings:
     return pipeline.Settings(content=content, templates=templates,
-                             base_url="http://127.0.0.1:8000/", drafts=True)
+                             base_url="http://127.0.0.1:8000/", drafts=True, incremental=True)
 
 
 @pytest.fixture
@@ -142,8 +142,8 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     class Counting:
         """The theme's renderer, noting each page it renders."""
 
-        def __init__(self, theme: Theme, *earlier: Any) -> None:
-            self.render = make(theme, *earlier)
+        def __init__(self, theme: Theme, *args: Any) -> None:
+            self.render = make(theme, *args)
 
         def __call__(self, page: Page) -> bytes:
             pages.append(page.output)
@@ -249,3 +249,60 @@ def test_a_template_is_kept_unless_it_or_what_it_loads_changed(edited: str,
     now = {**before, edited: before[edited] + " edited"}
     assert unchanged_templates(before, now) == kept
     assert unchanged_templates(before, before) == set(before)
+
+
+@pytest.fixture
+def two_people(tmp_path: Path) -> Path:
+    files = {f"events/e{n}.md": event(f"Event {n}", f"20{10 + n}-01-0{n}", extra=(
+        "people: [Ann Lee]\ntags: [trade]\n" if n < 3 else "people: [Bo Ray]\ntags: [war]\n"))
+        for n in range(1, 5)}
+    return make_site(tmp_path, {**files, "people/ann-lee.md": person("Ann Lee"),
+                                "people/bo-ray.md": person("Bo Ray")})
+
+
+def test_a_person_edit_renders_again_only_what_shows_that_person(
+        two_people: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    s = settings(two_people)
+    previous = pipeline.build(s)
+    cards: list[str | None] = []
+    render = jinja2.Template.render
+
+    def noting(template: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        cards.extend([template.name] if template.name == "_card.html" else [])
+        return render(template, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", noting)
+    (two_people / "people" / "bo-ray.md").write_text(person("Bo Ray", body="A new bio."),
+                                                     encoding="utf-8")
+    rendered.clear()
+    reused = pipeline.build(s, previous.reuse)
+    assert sorted(rendered) == ["events/e3/index.html", "events/e4/index.html", "index.html",
+                                "people/bo-ray/index.html", "people/index.html",
+                                "tags/war/index.html"]
+    assert len(cards) == 2  # e3's and e4's: Ann Lee's were kept
+    same(reused, pipeline.build(s))
+    assert b"A new bio." in reused.files["people/bo-ray/index.html"]
+
+
+def test_a_page_that_goes_through_everyone_is_rendered_again_for_anyone(
+        tmp_path: Path, two_people: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "search.html").write_text("{{ people | length }} people", encoding="utf-8")
+    (templates / "404.html").write_text("{% for p in people.values() %}{{ p.name }}; {% endfor %}",
+                                        encoding="utf-8")
+    card = (templates / "_card.html").read_text(encoding="utf-8")
+    (templates / "_card.html").write_text(card + "{{ people['ann-lee'].name }}\n",
+                                          encoding="utf-8")  # on Bo Ray's cards too
+    s = settings(two_people, templates)
+    previous = pipeline.build(s)
+    (two_people / "people" / "ann-lee.md").write_text(person("Ann Lee-Smith"),
+                                                      encoding="utf-8")
+    reused = pipeline.build(s, previous.reuse)
+    same(reused, pipeline.build(s))
+    assert reused.files["404.html"] == b"Ann Lee-Smith; Bo Ray; "
+    assert reused.files["tags/war/index.html"].count(b"Ann Lee-Smith") == 2
+    (two_people / "people" / "cy-wu.md").write_text(person("Cy Wu"), encoding="utf-8")
+    again = pipeline.build(s, reused.reuse)
+    same(again, pipeline.build(s))
+    assert again.files["search/index.html"] == b"3 people"

@@ -25,7 +25,8 @@ def main(content: Path, templates: Path) -> int:
     """Time the preview's rebuilds after each edit."""
     alive = threading.Event()
     threading.Thread(target=alive.wait, daemon=True).start()  # as in the preview server
-    settings = pipeline.Settings(content=content, templates=templates, drafts=True)
+    settings = pipeline.Settings(content=content, templates=templates, drafts=True,
+                                 incremental=True)
     result = pipeline.build(settings)
     edits = {"event": (_first(content / "events"), b"\nEdited.\n"),
              "person": (_first(content / "people"), b"\nEdited.\n"),

@@ -41,7 +41,7 @@ class Preview:
         self.server.prefix = Config(base_url=base).base_path
         self.url = self.url.rstrip("/") + self.server.prefix
         self.settings = pipeline.Settings(content=content, templates=templates,
-                                          base_url=base, drafts=True)
+                                          base_url=base, drafts=True, incremental=True)
         self.watched = [path for path in (content, templates) if path.exists()]
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
