@@ -156,7 +156,7 @@ class Bodies:
         if self.folder is not None and self.texts.keys() != self.store.spans.keys():
             keys = sorted(self.texts)
             parts = [self.store.encoded(key) if key in self.store.spans
-                     else _utf8(to_html(self.texts[key])) for key in keys]
+                     else _utf8(_made.get(key) or to_html(self.texts[key])) for key in keys]
             index = json.dumps([[key, len(part)] for key, part in zip(keys, parts, strict=True)])
             replace_file(self.folder, STORE, b"".join([_stamp(), b"\n", index.encode(), b"\n",
                                                       *parts]))

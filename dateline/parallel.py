@@ -1,7 +1,7 @@
 """Work spread over every core: worker processes forked from the build, in chunks.
 
-Entries are parsed this way by ``load`` (:func:`forked_map`) and pages rendered
-(:func:`render_many`).
+Entries are parsed this way by ``load`` (:func:`forked_map`), cards made
+(:func:`cards_meanwhile`) and pages rendered (:func:`render_many`).
 
 Forked workers start with the build's memory as it is (the compiled templates, the pages
 and their contexts), so nothing is pickled on the way in; only each chunk's bytes come
@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateline.bodies import adopt, record, take
@@ -33,7 +33,9 @@ CHUNK = 100
 T = TypeVar("T")
 R = TypeVar("R")
 
-_work: tuple[Renderer, Sequence[Page], Sequence[Event]] | None = None  # set in each worker only
+# What a worker works on, set in each worker only.
+_pages: tuple[Renderer, Sequence[Page]] | None = None
+_cards: tuple[Renderer, Mapping[str, Any], Sequence[Event]] | None = None
 
 
 def cores() -> int:
@@ -97,32 +99,46 @@ def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Generator[R,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def render_many(render: Renderer, pages: Sequence[Page], events: Sequence[Event] = ()
-                ) -> Generator[Rendered, None, None]:
+def cards_meanwhile(render: Renderer, shared: Mapping[str, Any], events: Sequence[Event]
+                    ) -> Callable[[], None]:
+    """Every event's card made by workers while this process goes on (it plans the pages),
+    when it pays; call the function returned to wait for them and keep them here, before
+    the pages' workers are forked, so that those find every card made (a card is made once
+    and shown on several pages, which different workers would otherwise each make). After a
+    failure, nothing is kept: the pages make their cards themselves."""
+    if not (render.uses_cards and worth_it(len(events))):
+        return lambda: None
+    try:
+        chunks = forked_imap(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt_cards,
+                             (render, shared, events))
+    except Exception:
+        return lambda: None
+
+    def keep() -> None:
+        try:
+            made = [card for chunk in chunks for card in chunk]
+        except Exception:
+            return
+        finally:
+            chunks.close()
+        render.keep_cards(events, shared, made)
+
+    return keep
+
+
+def render_many(render: Renderer, pages: Sequence[Page]) -> Generator[Rendered, None, None]:
     """Every page's bytes and whom it looked up, in order. When it pays, worker processes
-    first make the events' cards, which this process keeps, so that the pages' workers,
-    forked next, find every card made; then they start rendering chunks of pages at once
-    (they inherit the pages: nothing is pickled on the way in). After a failure there, and
-    when it does not pay, the pages are rendered in this process."""
+    start rendering chunks of pages at once (they inherit the pages and the cards made: no
+    page is pickled on the way in). After a failure there, and when it does not pay, the
+    pages are rendered in this process."""
     chunks = None
     if worth_it(len(pages)):
-        if render.uses_cards and events:
-            _share_cards(render, pages[0], events)
         try:
-            chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt,
-                                 (render, pages, events))
+            chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt_pages,
+                                 (render, pages))
         except Exception:
             chunks = None
     return _in_order(render, pages, chunks)
-
-
-def _share_cards(render: Renderer, page: Page, events: Sequence[Event]) -> None:
-    """Every event's card made on every core and kept here (a card is made once and shown on
-    several pages, which would otherwise be rendered by different workers)."""
-    made = forked_map(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt,
-                      (render, [page], events))
-    if made is not None:
-        render.keep_cards(events, page, [card for chunk in made for card in chunk])
 
 
 def _in_order(render: Renderer, pages: Sequence[Page],
@@ -143,20 +159,26 @@ def _in_order(render: Renderer, pages: Sequence[Page],
         yield render(page)
 
 
-def _adopt(render: Renderer, pages: Sequence[Page], events: Sequence[Event]) -> None:
-    global _work
+def _adopt_pages(render: Renderer, pages: Sequence[Page]) -> None:
+    global _pages
     gc.enable()  # the build turns it off; a worker's garbage is its own, and frozen is spared
-    _work = (render, pages, events)
+    _pages = (render, pages)
     record()
 
 
+def _adopt_cards(render: Renderer, shared: Mapping[str, Any], events: Sequence[Event]) -> None:
+    global _cards
+    gc.enable()
+    _cards = (render, shared, events)
+
+
 def _render_chunk(start: int) -> tuple[list[Rendered], dict[str, str]]:
-    assert _work is not None
-    render, pages, _ = _work
+    assert _pages is not None
+    render, pages = _pages
     return [render(page) for page in pages[start:start + CHUNK]], take()
 
 
 def _cards_chunk(start: int) -> list[Card]:
-    assert _work is not None
-    render, pages, events = _work
-    return render.cards(events[start:start + CHUNK], pages[0])
+    assert _cards is not None
+    render, shared, events = _cards
+    return render.cards(events[start:start + CHUNK], shared)

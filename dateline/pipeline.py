@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import jinja2
 from tqdm import tqdm
@@ -26,7 +26,7 @@ from dateline.hints import link_warnings
 from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
-from dateline.parallel import render_many
+from dateline.parallel import cards_meanwhile, render_many
 from dateline.render import (
     CARD,
     Rendered,
@@ -37,7 +37,7 @@ from dateline.render import (
     unchanged_for,
     unchanged_templates,
 )
-from dateline.site import DataFile, Page, plan
+from dateline.site import DataFile, Page, plan, shared_context
 
 T = TypeVar("T")
 
@@ -113,10 +113,16 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     timeline = gathered.timeline
     assert timeline is not None
     theme = load_theme(settings.templates)
-    pages, data = plan(timeline)
     render, before = _reusable(reuse, theme, settings.incremental)
+    shared = shared_context(timeline)
+    keep_cards = cards_meanwhile(render, shared, timeline.events) if not before else None
+    try:
+        pages, data = plan(timeline)
+    finally:
+        if keep_cards is not None:
+            keep_cards()
     if before and reuse is not None and reuse.timeline is not None:
-        _carry_cards(render, reuse, timeline, pages[0])
+        _carry_cards(render, reuse, timeline, shared)
     files: dict[str, bytes] = {}
 
     def put(name: str, content: bytes) -> None:
@@ -128,7 +134,7 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     bodies = None if before else from_store(_markdown_texts(timeline, render),
                                             _cache_dir(settings))
     made = _rendered_again(render, pages, before) if bodies is None else render_many(
-        render, pages, timeline.events)  # on every core when it pays
+        render, pages)  # on every core when it pays
     try:
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
@@ -162,14 +168,15 @@ def _reusable(reuse: Reuse | None, theme: Theme, noting: bool
                     if done[0].template in kept}
 
 
-def _carry_cards(render: Renderer, reuse: Reuse, timeline: Timeline, page: Page) -> None:
+def _carry_cards(render: Renderer, reuse: Reuse, timeline: Timeline,
+                 shared: Mapping[str, Any]) -> None:
     """After an edit to people, keep the earlier build's cards that show no one who changed
     (the cards of the earlier people are found by identity, and would all be made again)."""
     assert reuse.timeline is not None and reuse.render is not None
     earlier = reuse.timeline.people
     if (render.uses_cards and earlier is not timeline.people
             and render.cards_env is reuse.render.cards_env):
-        render.carry_cards(timeline.events, page, earlier)
+        render.carry_cards(timeline.events, shared, earlier)
 
 
 def _rendered_again(render: Renderer, pages: list[Page],

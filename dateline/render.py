@@ -195,25 +195,24 @@ class Renderer:
     def __call__(self, page: Page) -> Rendered:
         return render_page(self.env, page, self.noting)
 
-    def cards(self, events: Sequence[Event], page: Page) -> list[Card]:
-        """The cards of ``events`` as the pages show them (``page`` is any page: they all
-        share the values a card sees), before each page puts its ``root`` in."""
-        shared = page.context
+    def cards(self, events: Sequence[Event], shared: Mapping[str, Any]) -> list[Card]:
+        """The cards of ``events`` as the pages show them (``shared``: what every page's
+        context holds, :func:`dateline.site.shared_context`), before each page puts its
+        ``root`` in."""
         return [_card(self.cards_env, event, shared["site"], shared["people"],
                       shared["tag_slugs"]) for event in events]
 
-    def keep_cards(self, events: Sequence[Event], page: Page, cards: Sequence[Card]) -> None:
+    def keep_cards(self, events: Sequence[Event], shared: Mapping[str, Any],
+                   cards: Sequence[Card]) -> None:
         """Take ``cards`` (made by :meth:`cards` in another process) as these events' cards."""
-        shared = page.context
         for event, card in zip(events, cards, strict=True):
             _card.keep(card, self.cards_env, event, shared["site"], shared["people"],
                        shared["tag_slugs"])
 
-    def carry_cards(self, events: Sequence[Event], page: Page,
+    def carry_cards(self, events: Sequence[Event], shared: Mapping[str, Any],
                     earlier: Mapping[str, Any]) -> None:
-        """Keep for ``page``'s people the cards made for ``earlier`` people (with the same
-        site and tags) that looked up no one who changed since."""
-        shared = page.context
+        """Keep for the ``shared`` people the cards made for ``earlier`` people (with the
+        same site and tags) that looked up no one who changed since."""
         site, people, tag_slugs = shared["site"], shared["people"], shared["tag_slugs"]
         for event in events:
             card = _card.find(self.cards_env, event, site, earlier, tag_slugs)

@@ -138,8 +138,8 @@ def plan(timeline: Timeline) -> tuple[list[Page], list[DataFile]]:
         (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
         key=lambda p: (p.name.casefold(), p.slug),
     )
-    tag_slugs = _same_mapping(tuple(facets.tag_slugs(timeline.events).items()))
-    shared = _shared(timeline.config, timeline.people, tag_slugs)
+    shared = shared_context(timeline)
+    tag_slugs = shared["tag_slugs"]
 
     def page(url: str, template: str, **context: Any) -> Page:
         return _page(shared, url, template, **context)
@@ -192,6 +192,14 @@ def absolute_image(base_url: str, image: Image | None) -> str:
     if image is None:
         return ""
     return image.src if image.src.startswith(("http://", "https://")) else base_url + image.src
+
+
+def shared_context(timeline: Timeline) -> dict[str, Any]:
+    """What every page's context holds (``site``, ``people``, ``tag_slugs``): the same
+    objects as in the pages that :func:`plan` makes of this timeline, so that the cards
+    made with them before the plan are the pages' cards."""
+    tag_slugs = _same_mapping(tuple(facets.tag_slugs(timeline.events).items()))
+    return _shared(timeline.config, timeline.people, tag_slugs)
 
 
 def _shared(config: Config, people: Mapping[str, Person], tag_slugs: Mapping[str, str]
