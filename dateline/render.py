@@ -118,7 +118,7 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
     def with_root(context: jinja2.runtime.Context, made: str) -> Markup:
         return Markup(made.replace(ROOT_MARK, escape(context["root"])))  # as {{ root }}
 
-    def cards(context: jinja2.runtime.Context, events: Iterable[Event]) -> list[Card]:
+    def shown(context: jinja2.runtime.Context, events: Iterable[Event]) -> list[Card]:
         site, people, tag_slugs = context["site"], context["people"], context["tag_slugs"]
         if not isinstance(people, Looked):
             return [_card(env, event, site, people, tag_slugs) for event in events]
@@ -128,11 +128,11 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
 
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
-        return with_root(context, cards(context, [event])[0].html)
+        return with_root(context, shown(context, [event])[0].html)
 
     @jinja2.pass_context
     def event_cards(context: jinja2.runtime.Context, events: Sequence[Event]) -> Markup:
-        return with_root(context, "".join([card.html + "\n" for card in cards(context, events)]))
+        return with_root(context, "".join([card.html + "\n" for card in shown(context, events)]))
 
     return {"event_card": event_card, "event_cards": event_cards}
 
