@@ -96,7 +96,14 @@ class Looked(Mapping[str, Any]):
 
 def unchanged_for(seen: Seen, before: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
     """True when everyone in ``seen`` is the same in both mappings of people."""
-    return seen is not None and all(before.get(slug) == now.get(slug) for slug in seen)
+    return seen is not None and seen.isdisjoint(_changed(before, now))
+
+
+@by_identity
+def _changed(before: Mapping[str, Any], now: Mapping[str, Any]) -> frozenset[str]:
+    """The people added, removed or changed between two mappings of people."""
+    return frozenset(slug for slug in before.keys() | now.keys()
+                     if before.get(slug) != now.get(slug))
 
 
 @dataclass(frozen=True, slots=True)
