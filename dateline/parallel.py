@@ -18,6 +18,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateline.bodies import adopt, record, take
@@ -33,9 +34,7 @@ CHUNK = 100
 T = TypeVar("T")
 R = TypeVar("R")
 
-# What a worker works on, set in each worker only.
-_pages: tuple[Renderer, Sequence[Page]] | None = None
-_cards: tuple[Renderer, Mapping[str, Any], Sequence[Event]] | None = None
+_work: tuple[Any, ...] = ()  # what a worker works on, set in each worker only
 
 
 def cores() -> int:
@@ -99,31 +98,40 @@ def _until_done(pool: ProcessPoolExecutor, results: Iterator[R]) -> Generator[R,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def cards_meanwhile(render: Renderer, shared: Mapping[str, Any], events: Sequence[Event]
-                    ) -> Callable[[], None]:
+@contextmanager
+def cards_meanwhile(render: Renderer, shared: Mapping[str, Any], events: Sequence[Event],
+                    pages: int) -> Iterator[None]:
     """Every event's card made by workers while this process goes on (it plans the pages),
-    when it pays; call the function returned to wait for them and keep them here, before
-    the pages' workers are forked, so that those find every card made (a card is made once
-    and shown on several pages, which different workers would otherwise each make). After a
-    failure, nothing is kept: the pages make their cards themselves."""
-    if not (render.uses_cards and worth_it(len(events))):
-        return lambda: None
-    try:
-        chunks = forked_imap(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt_cards,
-                             (render, shared, events))
-    except Exception:
-        return lambda: None
-
-    def keep() -> None:
+    when the site's ``pages`` (about so many) will be rendered by workers too; on leaving,
+    the cards are kept here, before the pages' workers are forked, so that those find every
+    card made (a card is made once and shown on several pages, which different workers
+    would otherwise each make). After a failure nothing is kept: the pages make their
+    cards themselves."""
+    chunks = None
+    if render.uses_cards and events and worth_it(pages):
         try:
-            made = [card for chunk in chunks for card in chunk]
+            chunks = forked_imap(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt,
+                                 (render, shared, events))
         except Exception:
-            return
-        finally:
-            chunks.close()
+            chunks = None
+    try:
+        yield
+    except BaseException:
+        if chunks is not None:
+            chunks.close()  # the workers stop at once
+        raise
+    made = _every_card(chunks) if chunks is not None else None
+    if made is not None:
         render.keep_cards(events, shared, made)
 
-    return keep
+
+def _every_card(chunks: Generator[list[Card], None, None]) -> list[Card] | None:
+    try:
+        return [card for chunk in chunks for card in chunk]
+    except Exception:
+        return None
+    finally:
+        chunks.close()
 
 
 def render_many(render: Renderer, pages: Sequence[Page]) -> Generator[Rendered, None, None]:
@@ -134,7 +142,7 @@ def render_many(render: Renderer, pages: Sequence[Page]) -> Generator[Rendered, 
     chunks = None
     if worth_it(len(pages)):
         try:
-            chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt_pages,
+            chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt,
                                  (render, pages))
         except Exception:
             chunks = None
@@ -159,26 +167,22 @@ def _in_order(render: Renderer, pages: Sequence[Page],
         yield render(page)
 
 
-def _adopt_pages(render: Renderer, pages: Sequence[Page]) -> None:
-    global _pages
+def _adopt(*work: Any) -> None:
+    global _work
     gc.enable()  # the build turns it off; a worker's garbage is its own, and frozen is spared
-    _pages = (render, pages)
+    _work = work
     record()
 
 
-def _adopt_cards(render: Renderer, shared: Mapping[str, Any], events: Sequence[Event]) -> None:
-    global _cards
-    gc.enable()
-    _cards = (render, shared, events)
-
-
 def _render_chunk(start: int) -> tuple[list[Rendered], dict[str, str]]:
-    assert _pages is not None
-    render, pages = _pages
+    render: Renderer
+    pages: Sequence[Page]
+    render, pages = _work
     return [render(page) for page in pages[start:start + CHUNK]], take()
 
 
 def _cards_chunk(start: int) -> list[Card]:
-    assert _cards is not None
-    render, shared, events = _cards
+    render: Renderer
+    events: Sequence[Event]
+    render, shared, events = _work
     return render.cards(events[start:start + CHUNK], shared)

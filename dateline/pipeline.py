@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 import operator
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -25,16 +25,16 @@ from dateline.feeds import feed_files
 from dateline.hints import link_warnings
 from dateline.load import Memo, load_content, load_media, load_theme
 from dateline.merge import build_timeline
-from dateline.model import Asset, Theme, Timeline
+from dateline.model import Asset, Event, Person, Theme, Timeline
 from dateline.parallel import cards_meanwhile, render_many
 from dateline.render import (
     CARD,
     Rendered,
     Renderer,
-    Seen,
+    changed_people,
     render_data,
     renderer,
-    unchanged_for,
+    unaffected,
     unchanged_templates,
 )
 from dateline.site import DataFile, Page, plan, shared_context
@@ -114,15 +114,17 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     assert timeline is not None
     theme = load_theme(settings.templates)
     render, before = _reusable(reuse, theme, settings.incremental)
+    earlier = reuse.timeline.people if reuse is not None and reuse.timeline else timeline.people
+    changed = frozenset() if earlier is timeline.people else changed_people(earlier,
+                                                                            timeline.people)
     shared = shared_context(timeline)
-    keep_cards = cards_meanwhile(render, shared, timeline.events) if not before else None
-    try:
-        pages, data = plan(timeline)
-    finally:
-        if keep_cards is not None:
-            keep_cards()
-    if before and reuse is not None and reuse.timeline is not None:
-        _carry_cards(render, reuse, timeline, shared)
+    if changed and reuse is not None and reuse.render is not None:
+        _carry_cards(render, reuse.render, timeline.events, shared, earlier, changed)
+    bodies = None if before else from_store(_markdown_texts(timeline, render),
+                                            _cache_dir(settings))
+    with (nullcontext() if before else cards_meanwhile(  # made on every core meanwhile
+            render, shared, timeline.events, len(timeline.events) + len(timeline.people))):
+        pages, data = plan(timeline, shared)
     files: dict[str, bytes] = {}
 
     def put(name: str, content: bytes) -> None:
@@ -131,15 +133,13 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
             sink(name, content)
 
     rendered: dict[str, tuple[Page, Rendered]] = {}
-    bodies = None if before else from_store(_markdown_texts(timeline, render),
-                                            _cache_dir(settings))
-    made = _rendered_again(render, pages, before) if bodies is None else render_many(
-        render, pages)  # on every core when it pays
+    made = _rendered_again(render, pages, before, earlier, changed) if bodies is None else (
+        render_many(render, pages))  # on every core when it pays
     try:
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
         for page, done in zip(_progress(pages, settings.progress), made, strict=True):
-            put(page.output, done[0])
+            put(page.output, done.html)
             rendered[page.output] = (page, done)
     except Exception as exc:  # any error raised while a template runs is the template's
         problem = _template_problem(exc, theme, settings.templates)
@@ -168,38 +168,38 @@ def _reusable(reuse: Reuse | None, theme: Theme, noting: bool
                     if done[0].template in kept}
 
 
-def _carry_cards(render: Renderer, reuse: Reuse, timeline: Timeline,
-                 shared: Mapping[str, Any]) -> None:
-    """After an edit to people, keep the earlier build's cards that show no one who changed
-    (the cards of the earlier people are found by identity, and would all be made again)."""
-    assert reuse.timeline is not None and reuse.render is not None
-    earlier = reuse.timeline.people
-    if (render.uses_cards and earlier is not timeline.people
-            and render.cards_env is reuse.render.cards_env):
-        render.carry_cards(timeline.events, shared, earlier)
+def _carry_cards(render: Renderer, earlier_render: Renderer, events: Sequence[Event],
+                 shared: Mapping[str, Any], earlier: Mapping[str, Person],
+                 changed: frozenset[str]) -> None:
+    """After an edit to people, keep the earlier build's cards that show none of the people
+    ``changed`` (cards are found by the identity of the mapping of people, so they would
+    all be made again)."""
+    if render.uses_cards and render.cards_env is earlier_render.cards_env:
+        render.carry_cards(events, shared, earlier, changed)
 
 
 def _rendered_again(render: Renderer, pages: list[Page],
-                    before: Mapping[str, tuple[Page, Rendered]]
-                    ) -> Generator[Rendered, None, None]:
+                    before: Mapping[str, tuple[Page, Rendered]], earlier: Mapping[str, Person],
+                    changed: frozenset[str]) -> Generator[Rendered, None, None]:
     """The pages, taken from ``before`` where the page would come out as it did then (with
-    the same templates)."""
+    the same templates; ``changed``: the people who changed since ``earlier``)."""
     for page in pages:
         prior = before.get(page.output)
-        yield prior[1] if prior is not None and _as_shown(prior[0], prior[1][1], page) else (
+        yield prior[1] if prior is not None and _as_shown(*prior, page, earlier, changed) else (
             render(page))
 
 
-def _as_shown(prior: Page, seen: Seen, page: Page) -> bool:
+def _as_shown(prior: Page, done: Rendered, page: Page, earlier: Mapping[str, Person],
+              changed: frozenset[str]) -> bool:
     """True when ``page`` comes out as ``prior`` did: it is equal, or equal but for people
-    whom ``prior`` never looked up (``seen``: whom it did)."""
+    whom ``prior`` never looked up."""
     before, now = prior.context, page.context
     if before["people"] is now["people"]:
-        return prior == page
-    return (prior.url == page.url and prior.template == page.template
+        return prior == page  # at C speed: most pages after most edits
+    return (before["people"] is earlier and unaffected(done.seen, changed)
+            and prior.url == page.url and prior.template == page.template
             and before.keys() == now.keys()
-            and all(before[key] == now[key] for key in before if key != "people")
-            and unchanged_for(seen, before["people"], now["people"]))
+            and all(before[key] == now[key] for key in before if key != "people"))
 
 
 def _markdown_texts(timeline: Timeline, render: Renderer) -> list[str]:

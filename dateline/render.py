@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.meta
@@ -51,13 +51,20 @@ ROOT_MARK = "<dateline-root>"  # never in rendered content, where every "<" is e
 
 
 Seen = frozenset[str] | None  # the people a page or card looked up; None: all of them
-Rendered = tuple[bytes, Seen]  # a page's HTML, and whom it looked up
+
+
+class Rendered(NamedTuple):
+    """A page's HTML, and whom it looked up in ``people``."""
+
+    html: bytes
+    seen: Seen
 
 
 class Looked(Mapping[str, Any]):
     """``people`` as one page or card sees it: it notes whom the template looks up (everyone,
-    once it goes through the whole mapping), so that the preview can tell which pages an edit
-    to a person may change."""
+    once it goes through, counts or prints the whole mapping), so that the preview can tell
+    which pages an edit to a person may change. Its own methods start with ``_``, which no
+    slug does, so that ``people.name_of_someone`` still finds that person."""
 
     __slots__ = ("_everyone", "_people", "_slugs")
 
@@ -83,27 +90,47 @@ class Looked(Mapping[str, Any]):
         self._everyone = True
         return len(self._people)
 
-    def note(self, seen: Sequence[Seen]) -> None:
+    def __repr__(self) -> str:
+        self._everyone = True
+        return repr(self._people)
+
+    def __str__(self) -> str:
+        self._everyone = True
+        return str(self._people)
+
+    def __or__(self, other: Mapping[str, Any]) -> dict[str, Any]:
+        self._everyone = True
+        return {**self._people, **other}
+
+    def __ror__(self, other: Mapping[str, Any]) -> dict[str, Any]:
+        self._everyone = True
+        return {**other, **self._people}
+
+    def copy(self) -> dict[str, Any]:
+        """A plain copy, as a mapping's ``copy()`` gives."""
+        self._everyone = True
+        return dict(self._people)
+
+    def _note(self, seen: Sequence[Seen]) -> None:
         """Count whom the cards shown on the page looked up as looked up by the page."""
         known = [slugs for slugs in seen if slugs is not None]
         self._everyone = self._everyone or len(known) < len(seen)
         self._slugs.update(*known)
 
-    def seen(self) -> Seen:
+    def _seen(self) -> Seen:
         """Whom the template looked up so far."""
         return None if self._everyone else frozenset(self._slugs)
 
 
-def unchanged_for(seen: Seen, before: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
-    """True when everyone in ``seen`` is the same in both mappings of people."""
-    return seen is not None and seen.isdisjoint(_changed(before, now))
-
-
-@by_identity
-def _changed(before: Mapping[str, Any], now: Mapping[str, Any]) -> frozenset[str]:
+def changed_people(before: Mapping[str, Any], now: Mapping[str, Any]) -> frozenset[str]:
     """The people added, removed or changed between two mappings of people."""
     return frozenset(slug for slug in before.keys() | now.keys()
                      if before.get(slug) != now.get(slug))
+
+
+def unaffected(seen: Seen, changed: frozenset[str]) -> bool:
+    """True when a page or card that looked up ``seen`` looked up none of ``changed``."""
+    return seen is not None and seen.isdisjoint(changed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +157,7 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
         if not isinstance(people, Looked):
             return [_card(env, event, site, people, tag_slugs) for event in events]
         made = [_card(env, event, site, people._people, tag_slugs) for event in events]
-        people.note([card.seen for card in made])
+        people._note([card.seen for card in made])
         return made
 
     @jinja2.pass_context
@@ -147,10 +174,12 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
 @by_identity
 def _card(env: jinja2.Environment, event: Event, site: object, people: Mapping[str, Any],
           tag_slugs: object) -> Card:
+    """An event's card; it always notes whom it looks up (it is made once per event, so
+    that costs little), for the preview to keep it after an edit to someone else."""
     looked = Looked(people)
     html = env.get_template(CARD).render(event=event, root=Markup(ROOT_MARK), site=site,
                                          people=looked, tag_slugs=tag_slugs)
-    return Card(html.rstrip("\n"), looked.seen())
+    return Card(html.rstrip("\n"), looked._seen())
 
 
 def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -165,10 +194,10 @@ def render_page(env: jinja2.Environment, page: Page, noting: bool = False) -> Re
     included; else None, as if it had looked up everyone)."""
     template = env.get_template(page.template)
     if not noting:
-        return template.render(page.context).encode("utf-8"), None
+        return Rendered(template.render(page.context).encode("utf-8"), None)
     people = Looked(page.context["people"])
     html = template.render({**page.context, "people": people})
-    return html.encode("utf-8"), people.seen()
+    return Rendered(html.encode("utf-8"), people._seen())
 
 
 def render_data(data: DataFile) -> bytes:
@@ -217,13 +246,13 @@ class Renderer:
                        shared["tag_slugs"])
 
     def carry_cards(self, events: Sequence[Event], shared: Mapping[str, Any],
-                    earlier: Mapping[str, Any]) -> None:
+                    earlier: Mapping[str, Any], changed: frozenset[str]) -> None:
         """Keep for the ``shared`` people the cards made for ``earlier`` people (with the
-        same site and tags) that looked up no one who changed since."""
+        same site and tags) that looked up none of the people ``changed`` since."""
         site, people, tag_slugs = shared["site"], shared["people"], shared["tag_slugs"]
         for event in events:
             card = _card.find(self.cards_env, event, site, earlier, tag_slugs)
-            if card is not None and unchanged_for(card.seen, earlier, people):
+            if card is not None and unaffected(card.seen, changed):
                 _card.keep(card, self.cards_env, event, site, people, tag_slugs)
 
 

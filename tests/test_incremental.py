@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from helpers import TEMPLATES, event, make_site, person
 
 from dateline import load, pipeline
 from dateline.model import Theme
-from dateline.render import unchanged_templates
+from dateline.render import Rendered, unchanged_templates
 from dateline.site import Page
 
 
@@ -145,7 +146,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         def __init__(self, theme: Theme, *args: Any) -> None:
             self.render = make(theme, *args)
 
-        def __call__(self, page: Page) -> bytes:
+        def __call__(self, page: Page) -> Rendered:
             pages.append(page.output)
             return self.render(page)
 
@@ -306,3 +307,20 @@ def test_a_page_that_goes_through_everyone_is_rendered_again_for_anyone(
     again = pipeline.build(s, reused.reuse)
     same(again, pipeline.build(s))
     assert again.files["search/index.html"] == b"3 people"
+
+
+def test_noting_whom_a_page_looks_up_changes_no_byte(tmp_path: Path, two_people: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    card = (templates / "_card.html").read_text(encoding="utf-8")
+    (templates / "_card.html").write_text(  # a person whose slug is a method's name
+        card + "[{{ people.note.name }} {{ people.seen.name }} {{ 'note' in people }}]\n",
+        encoding="utf-8")
+    (templates / "search.html").write_text("{{ people }}", encoding="utf-8")
+    (two_people / "people" / "note.md").write_text(person("Note"), encoding="utf-8")
+    (two_people / "people" / "seen.md").write_text(person("Seen"), encoding="utf-8")
+    noted = pipeline.build(settings(two_people, templates))
+    plain = pipeline.build(replace(settings(two_people, templates), incremental=False))
+    assert not noted.failed and noted.files == plain.files
+    assert b"[Note Seen True]" in noted.files["index.html"]
+    assert noted.files["search/index.html"].startswith(b"{&#39;ann-lee&#39;: Person(")
