@@ -134,8 +134,10 @@ def _every_card(chunks: Generator[list[Card], None, None]) -> list[Card] | None:
         chunks.close()
 
 
-def render_many(render: Renderer, pages: Sequence[Page]) -> Generator[Rendered, None, None]:
-    """Every page's bytes and whom it looked up, in order. When it pays, worker processes
+def render_many(render: Renderer, pages: Sequence[Page], people: Mapping[str, Any]
+                ) -> Generator[Rendered, None, None]:
+    """Every page's bytes and whom it looked up, rendered with ``people``, in order. When it
+    pays, worker processes
     start rendering chunks of pages at once (they inherit the pages and the cards made: no
     page is pickled on the way in). After a failure there, and when it does not pay, the
     pages are rendered in this process."""
@@ -143,13 +145,13 @@ def render_many(render: Renderer, pages: Sequence[Page]) -> Generator[Rendered, 
     if worth_it(len(pages)):
         try:
             chunks = forked_imap(_render_chunk, range(0, len(pages), CHUNK), 1, _adopt,
-                                 (render, pages))
+                                 (render, pages, people))
         except Exception:
             chunks = None
-    return _in_order(render, pages, chunks)
+    return _in_order(render, pages, people, chunks)
 
 
-def _in_order(render: Renderer, pages: Sequence[Page],
+def _in_order(render: Renderer, pages: Sequence[Page], people: Mapping[str, Any],
               chunks: Generator[tuple[list[Rendered], dict[str, str]], None, None] | None
               ) -> Generator[Rendered, None, None]:
     done = 0
@@ -164,7 +166,7 @@ def _in_order(render: Renderer, pages: Sequence[Page],
         finally:
             chunks.close()  # the workers stop when the pages are no longer wanted
     for page in pages[done:]:
-        yield render(page)
+        yield render(page, people)
 
 
 def _adopt(*work: Any) -> None:
@@ -177,8 +179,8 @@ def _adopt(*work: Any) -> None:
 def _render_chunk(start: int) -> tuple[list[Rendered], dict[str, str]]:
     render: Renderer
     pages: Sequence[Page]
-    render, pages = _work
-    return [render(page) for page in pages[start:start + CHUNK]], take()
+    render, pages, people = _work
+    return [render(page, people) for page in pages[start:start + CHUNK]], take()
 
 
 def _cards_chunk(start: int) -> list[Card]:

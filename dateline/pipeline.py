@@ -133,8 +133,10 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
             sink(name, content)
 
     rendered: dict[str, tuple[Page, Rendered]] = {}
-    made = _rendered_again(render, pages, before, earlier, changed) if bodies is None else (
-        render_many(render, pages))  # on every core when it pays
+    if bodies is None:
+        made = _rendered_again(render, pages, timeline.people, before, changed)
+    else:
+        made = render_many(render, pages, timeline.people)  # on every core when it pays
     try:
         for name, content in _other_files(timeline, pages, data, theme, gathered.media):
             put(name, content)  # made here meanwhile
@@ -178,28 +180,18 @@ def _carry_cards(render: Renderer, earlier_render: Renderer, events: Sequence[Ev
         render.carry_cards(events, shared, earlier, changed)
 
 
-def _rendered_again(render: Renderer, pages: list[Page],
-                    before: Mapping[str, tuple[Page, Rendered]], earlier: Mapping[str, Person],
-                    changed: frozenset[str]) -> Generator[Rendered, None, None]:
-    """The pages, taken from ``before`` where the page would come out as it did then (with
-    the same templates; ``changed``: the people who changed since ``earlier``)."""
+def _rendered_again(render: Renderer, pages: list[Page], people: Mapping[str, Person],
+                    before: Mapping[str, tuple[Page, Rendered]], changed: frozenset[str]
+                    ) -> Generator[Rendered, None, None]:
+    """The pages, taken from ``before`` (the build before, with the same templates) where
+    the page is equal and looked up none of the people ``changed`` since."""
     for page in pages:
         prior = before.get(page.output)
-        yield prior[1] if prior is not None and _as_shown(*prior, page, earlier, changed) else (
-            render(page))
-
-
-def _as_shown(prior: Page, done: Rendered, page: Page, earlier: Mapping[str, Person],
-              changed: frozenset[str]) -> bool:
-    """True when ``page`` comes out as ``prior`` did: it is equal, or equal but for people
-    whom ``prior`` never looked up."""
-    before, now = prior.context, page.context
-    if before["people"] is now["people"]:
-        return prior == page  # at C speed: most pages after most edits
-    return (before["people"] is earlier and unaffected(done.seen, changed)
-            and prior.url == page.url and prior.template == page.template
-            and before.keys() == now.keys()
-            and all(before[key] == now[key] for key in before if key != "people"))
+        if prior is not None and prior[0] == page and (
+                not changed or unaffected(prior[1].seen, changed)):
+            yield prior[1]
+        else:
+            yield render(page, people)
 
 
 def _markdown_texts(timeline: Timeline, render: Renderer) -> list[str]:

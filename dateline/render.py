@@ -189,15 +189,16 @@ def _source(theme: Theme, name: str) -> tuple[str, str, Callable[[], bool]] | No
     return theme.templates[name], name, lambda: True
 
 
-def render_page(env: jinja2.Environment, page: Page, noting: bool = False) -> Rendered:
-    """One page's HTML, and, when ``noting``, whom it looked up in ``people`` (its cards
-    included; else None, as if it had looked up everyone)."""
+def render_page(env: jinja2.Environment, page: Page, people: Mapping[str, Any],
+                noting: bool = False) -> Rendered:
+    """One page's HTML, with ``people`` put in its context, and, when ``noting``, whom it
+    looked up there (its cards included; else None, as if it had looked up everyone)."""
     template = env.get_template(page.template)
     if not noting:
-        return Rendered(template.render(page.context).encode("utf-8"), None)
-    people = Looked(page.context["people"])
-    html = template.render({**page.context, "people": people})
-    return Rendered(html.encode("utf-8"), people._seen())
+        return Rendered(template.render({**page.context, "people": people}).encode(), None)
+    looked = Looked(people)
+    html = template.render({**page.context, "people": looked})
+    return Rendered(html.encode(), looked._seen())
 
 
 def render_data(data: DataFile) -> bytes:
@@ -228,8 +229,8 @@ class Renderer:
     cards_env: jinja2.Environment  # what the cards are rendered with
     noting: bool  # pages note whom they look up in ``people`` (see :class:`Looked`)
 
-    def __call__(self, page: Page) -> Rendered:
-        return render_page(self.env, page, self.noting)
+    def __call__(self, page: Page, people: Mapping[str, Any]) -> Rendered:
+        return render_page(self.env, page, people, self.noting)
 
     def cards(self, events: Sequence[Event], shared: Mapping[str, Any]) -> list[Card]:
         """The cards of ``events`` as the pages show them (``shared``: what every page's

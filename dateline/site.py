@@ -3,7 +3,9 @@
 Every HTML page's context holds ``site`` (Config), ``root`` (the relative path from the page
 to the site root, e.g. ``../../``, so links work at ``/`` and under any sub-path),
 ``page_url`` (the page's own path), ``people`` (slug to Person) and ``tag_slugs`` (each tag as
-written to its slug: its page is ``tags/<slug>/``). Page kinds add:
+written to its slug: its page is ``tags/<slug>/``). ``people`` is put in when the page is
+rendered (:mod:`dateline.render`), so that a page is the same object, and equal, whatever
+happened to people it does not show. Page kinds add:
 
 - ``index.html``: ``years`` (list of (year, events), oldest first), ``events``, ``overview``
   (:class:`dateline.charts.Overview`: events per year) and ``filters`` (``people``, ``tags``
@@ -150,7 +152,7 @@ def plan(timeline: Timeline, shared: Mapping[str, Any] | None = None
     tags = facets.tag_facets(events, tag_slugs)
     pages = [page("", "index.html", years=_by_year(events), events=events,
                   overview=charts.overview(events), filters=_filters(timeline, tags))]
-    pages.extend(_event_page(timeline.config, timeline.people, tag_slugs, event,
+    pages.extend(_event_page(timeline.config, tag_slugs, event, people_of(timeline.people, event),
                              events[index - 1] if index > 0 else None,
                              events[index + 1] if index + 1 < len(events) else None)
                  for index, event in enumerate(events))
@@ -170,7 +172,8 @@ def plan(timeline: Timeline, shared: Mapping[str, Any] | None = None
     pages.extend(page(source_url(view.article.slug), "source.html", source=view,
                       events=supported) for view, supported in sources)
     pages.append(page("search/", "search.html"))
-    not_found = {**shared, "root": timeline.config.base_path, "page_url": "404.html"}
+    not_found = {**_unpeopled(shared), "root": timeline.config.base_path,
+                 "page_url": "404.html"}
     pages.append(Page("404.html", "404.html", MappingProxyType(not_found)))
     return pages, [DataFile("timeline.json", timeline_data(timeline, people_listed))]
 
@@ -197,22 +200,20 @@ def absolute_image(base_url: str, image: Image | None) -> str:
 
 
 def shared_context(timeline: Timeline) -> dict[str, Any]:
-    """What every page's context holds (``site``, ``people``, ``tag_slugs``): the same
-    objects as in the pages that :func:`plan` makes of this timeline, so that the cards
-    made with them before the plan are the pages' cards."""
+    """What every page sees (``site``, ``people``, ``tag_slugs``), the same objects as in
+    the pages that :func:`plan` makes of this timeline, and what every card sees."""
     tag_slugs = _same_mapping(tuple(facets.tag_slugs(timeline.events).items()))
-    return _shared(timeline.config, timeline.people, tag_slugs)
+    return {"site": timeline.config, "people": timeline.people, "tag_slugs": tag_slugs}
 
 
-def _shared(config: Config, people: Mapping[str, Person], tag_slugs: Mapping[str, str]
-            ) -> dict[str, Any]:
-    """What every page's context holds."""
-    return {"site": config, "people": people, "tag_slugs": tag_slugs}
+def _unpeopled(shared: Mapping[str, Any]) -> dict[str, Any]:
+    """What a page's context holds of what every page sees: all but ``people``."""
+    return {"site": shared["site"], "tag_slugs": shared["tag_slugs"]}
 
 
 def _page(shared: Mapping[str, Any], url: str, template: str, **context: Any) -> Page:
     return Page(url, template, MappingProxyType(
-        {**shared, "root": root_for(url), "page_url": url, **context}))
+        {**_unpeopled(shared), "root": root_for(url), "page_url": url, **context}))
 
 
 def people_of(people: Mapping[str, Person], event: Event) -> tuple[Person, ...]:
@@ -222,12 +223,12 @@ def people_of(people: Mapping[str, Person], event: Event) -> tuple[Person, ...]:
 
 
 @by_identity
-def _event_page(config: Config, people: Mapping[str, Person], tag_slugs: Mapping[str, str],
-                event: Event, previous: Event | None, following: Event | None) -> Page:
-    """An event's page: the very same object while the event, its neighbours and what every
-    page shares are, so that the preview finds it unchanged at once."""
-    event_people = people_of(people, event)
-    return _page(_shared(config, people, tag_slugs), event_url(event), "event.html",
+def _event_page(config: Config, tag_slugs: Mapping[str, str], event: Event,
+                event_people: tuple[Person, ...], previous: Event | None,
+                following: Event | None) -> Page:
+    """An event's page: the very same object while the event, its people, its neighbours and
+    what every page shares are, so that the preview finds it unchanged at once."""
+    return _page({"site": config, "tag_slugs": tag_slugs}, event_url(event), "event.html",
                  event=event, event_people=list(event_people), previous=previous,
                  next=following, **event_meta(config, event_people, event))
 

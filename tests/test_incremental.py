@@ -147,9 +147,9 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         def __init__(self, theme: Theme, *args: Any) -> None:
             self.render = make(theme, *args)
 
-        def __call__(self, page: Page) -> Rendered:
+        def __call__(self, page: Page, people: Any) -> Rendered:
             pages.append(page.output)
-            return self.render(page)
+            return self.render(page, people)
 
         def __getattr__(self, name: str) -> object:
             return getattr(self.render, name)
