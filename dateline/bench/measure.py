@@ -1,9 +1,11 @@
 """Run one command and measure its wall time and peak memory, worker processes included.
 
-Peak memory is the largest sum, over the command and all its descendants, of their
-proportional set size (shared pages split between the processes sharing them), sampled
-every 50 ms from ``/proc``; the kernel's own peak resident size of the largest
-single process is used when it is higher (a short peak between two samples).
+Peak memory, when asked for, is the largest sum, over the command and all its descendants,
+of their proportional set size (shared pages split between the processes sharing them),
+sampled every 50 ms from ``/proc``; the kernel's own peak resident size of the largest
+single process is used when it is higher (a short peak between two samples). Sampling
+costs the command time (the kernel walks each large process's page tables), so a run that
+is timed is not sampled: its peak is the kernel's figure alone.
 """
 
 from __future__ import annotations
@@ -66,21 +68,25 @@ def _sample(pid: int, done: threading.Event, peak: list[int]) -> None:
         done.wait(INTERVAL)
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run ``command`` in ``cwd`` with output discarded (errors kept); time and measure it."""
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
+        memory: bool = False) -> Run:
+    """Run ``command`` in ``cwd`` with output discarded (errors kept); time it, and with
+    ``memory`` sample its memory."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
     done, peak = threading.Event(), [0]
     sampler = threading.Thread(target=_sample, args=(process.pid, done, peak), daemon=True)
-    sampler.start()
+    if memory:
+        sampler.start()
     assert process.stderr is not None
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     done.set()
-    sampler.join()
+    if memory:
+        sampler.join()
     process.stderr.close()
     peak_bytes = max(peak[0], usage.ru_maxrss * 1024)
     return Run(seconds, peak_bytes, process.returncode, errors.decode("utf-8", "replace"))

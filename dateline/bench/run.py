@@ -103,9 +103,11 @@ def _checked(tool: Tool, result: measure.Run) -> measure.Run:
 
 
 def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Row]:
-    """Cold builds, interleaved: every repeat runs each tool once, in a rotated order. A
-    ``warm`` tool builds once first, untimed, to fill its caches."""
+    """Cold builds, interleaved: every repeat runs each tool once, in a rotated order; then
+    one more round measures memory (sampling it slows the command, so the timed runs do
+    not). A ``warm`` tool builds once first, untimed, to fill its caches."""
     runs: dict[str, list[measure.Run]] = {tool.name: [] for tool in tools}
+    peaks: dict[str, int] = {}
     trash = _trash(tools)
     for tool in tools:
         if tool.warm:
@@ -117,8 +119,13 @@ def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Ro
             tool.clear(trash)
             result = _checked(tool, measure.run(list(tool.command), tool.site))
             runs[tool.name].append(result)
-            say(f"  n={size:,} {tool.name:8} run {repeat + 1}: {result.seconds:6.2f} s, "
-                f"{result.peak / 2**20:6.0f} MiB")
+            say(f"  n={size:,} {tool.name:8} run {repeat + 1}: {result.seconds:6.2f} s")
+    for tool in tools:
+        tool.clear(trash)
+        sampled = _checked(tool, measure.run(list(tool.command), tool.site, memory=True))
+        peaks[tool.name] = sampled.peak
+        say(f"  n={size:,} {tool.name:8} memory: {sampled.peak / 2**20:6.0f} MiB "
+            f"({sampled.seconds:.2f} s sampled)")
     pages = {tool.name: html_pages(tool.out) for tool in tools}
     first = tools[0].name
     mine = pages[first]
@@ -128,8 +135,8 @@ def full_builds(size: int, tools: list[Tool], repeats: int, say: Say) -> list[Ro
             say(f"  warning: {tool.name} made {len(found - mine)} pages {first} did not and missed "
                 f"{len(mine - found)} of its, e.g. {sorted(found ^ mine)[:3]}")
     _empty(trash, say)
-    return [Row(size, name, tuple(r.seconds for r in found), tuple(r.peak for r in found),
-                len(pages[name])) for name, found in runs.items()]
+    return [Row(size, name, tuple(r.seconds for r in found), (peaks[name],), len(pages[name]))
+            for name, found in runs.items()]
 
 
 def _trash(tools: list[Tool]) -> Path:
