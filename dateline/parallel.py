@@ -137,9 +137,9 @@ def _every_card(chunks: Generator[list[Card], None, None]) -> list[Card] | None:
 def render_many(render: Renderer, pages: Sequence[Page], people: Mapping[str, Any]
                 ) -> Generator[Rendered, None, None]:
     """Every page's bytes and whom it looked up, rendered with ``people``, in order. When it
-    pays, worker processes
-    start rendering chunks of pages at once (they inherit the pages and the cards made: no
-    page is pickled on the way in). After a failure there, and when it does not pay, the
+    pays, worker processes start rendering chunks of pages at once (they inherit the pages
+    and the cards made: no page is pickled on the way in). After a failure there, and when
+    it does not pay, the
     pages are rendered in this process."""
     chunks = None
     if worth_it(len(pages)):

@@ -133,16 +133,14 @@ def root_for(url: str) -> str:
     return "../" * url.count("/")
 
 
-def plan(timeline: Timeline, shared: Mapping[str, Any] | None = None
-         ) -> tuple[list[Page], list[DataFile]]:
+def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], list[DataFile]]:
     """Every page and data file of the site, in a stable order; ``shared`` is the timeline's
-    :func:`shared_context` when the caller has it (the cards made with it are the pages')."""
+    :func:`shared_context` (the cards made with it are the pages')."""
     by_person = _events_by_person(timeline)
     people_listed = sorted(
         (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
         key=lambda p: (p.name.casefold(), p.slug),
     )
-    shared = shared if shared is not None else shared_context(timeline)
     tag_slugs = shared["tag_slugs"]
 
     def page(url: str, template: str, **context: Any) -> Page:
