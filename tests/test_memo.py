@@ -33,7 +33,9 @@ def test_a_result_kept_from_elsewhere_is_found_and_keywords_are_refused() -> Non
         return 2 * len(items)
 
     items = [1, 2, 3]
+    assert double.find(items) is None  # nothing made yet, and find makes nothing
     double.keep(99, items)  # made by a worker process, say
+    assert double.find(items) == 99
     assert double(items) == 99
     assert double([1, 2, 3]) == 6
     with pytest.raises(TypeError, match="by position only"):
