@@ -41,16 +41,18 @@ def secret() -> bytes:
     cannot be kept, so that nothing cached is trusted then."""
     home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     path = Path(home) / "dateline" / "secret"
-    try:
-        kept = path.read_bytes()
-        if len(kept) == SECRET_BYTES:
-            return kept
-    except OSError:
-        pass
+    kept = _kept(path)
+    if kept is not None:
+        return kept
     made = os.urandom(SECRET_BYTES)
     replace_file(path.parent, path.name, made)  # readable by this user alone (mkstemp)
-    with contextlib.suppress(OSError):
-        kept = path.read_bytes()  # ours, or that of a build that wrote one at the same time
-        if len(kept) == SECRET_BYTES:
-            return kept
-    return made
+    return _kept(path) or made  # ours, or that of a build that wrote one at the same time
+
+
+def _kept(path: Path) -> bytes | None:
+    """The secret in ``path``, or None when there is none whole."""
+    try:
+        kept = path.read_bytes()
+    except OSError:
+        return None
+    return kept if len(kept) == SECRET_BYTES else None

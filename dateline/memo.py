@@ -43,21 +43,19 @@ def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
 
     @functools.wraps(function)
     def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
-        if kwargs:
-            raise TypeError(f"{function.__name__}: arguments are remembered by position only")
-        key = _args_key(args)
+        key = _args_key(function, args, kwargs)
         found = made.get(key)
         if found is not None:
             return found[1]
-        value = function(*args, **kwargs)  # none: refused above
+        value = function(*args, **kwargs)  # no keywords: refused by _args_key
         _put(key, args, value)
         return value
 
     def keep(value: R, *args: P.args, **kwargs: P.kwargs) -> None:
-        _put(_args_key(args), args, value)
+        _put(_args_key(function, args, kwargs), args, value)
 
     def find(*args: P.args, **kwargs: P.kwargs) -> R | None:
-        found = made.get(_args_key(args))
+        found = made.get(_args_key(function, args, kwargs))
         return None if found is None else found[1]
 
     def _put(key: tuple[object, ...], args: tuple[object, ...], value: R) -> None:
@@ -70,7 +68,10 @@ def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
     return remembered  # type: ignore[return-value]
 
 
-def _args_key(args: tuple[object, ...]) -> tuple[object, ...]:
+def _args_key(function: Callable[..., object], args: tuple[object, ...],
+              kwargs: dict[str, object]) -> tuple[object, ...]:
+    if kwargs:
+        raise TypeError(f"{function.__name__}: arguments are remembered by position only")
     return tuple([id(a) if type(a) not in _BY_VALUE else _key(a) for a in args])
 
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from helpers import STARTER_CONTENT
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Builds under test, and the builds they start as processes, keep this machine's cache
+    secret (``dateline.cachedir``) in a folder of the test run, not in the user's own."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="dateline-test-cache-")
 
 
 @pytest.fixture

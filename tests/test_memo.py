@@ -38,5 +38,6 @@ def test_a_result_kept_from_elsewhere_is_found_and_keywords_are_refused() -> Non
     assert double.find(items) == 99
     assert double(items) == 99
     assert double([1, 2, 3]) == 6
-    with pytest.raises(TypeError, match="by position only"):
-        double(items=items)
+    for call in (double, double.find, lambda **given: double.keep(1, **given)):
+        with pytest.raises(TypeError, match="by position only"):
+            call(items=items)
