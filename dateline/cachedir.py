@@ -21,11 +21,13 @@ SECRET_BYTES = 32
 
 def replace_file(folder: Path, name: str, data: bytes) -> None:
     """Write ``folder/name`` in one step (a temporary file renamed over it); after any error
-    the folder is as it was, without a temporary file."""
+    the folder is as it was, without a temporary file. The temporary file ends as ``name``
+    does, so one left by a killed build counts as an unused entry, which is pruned."""
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-",
+                                             suffix=Path(name).suffix)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, folder / name)

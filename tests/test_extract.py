@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from extract_helpers import REGISTRY
@@ -16,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline import pipeline
+from dateline.cachedir import replace_file
 from dateline.commands.extract import as_json, read_article
 from dateline.extract import extract_article
 from dateline.model import Article, Mark
@@ -249,7 +252,14 @@ def test_odd_text_never_raises(words: list[str], published: date | None) -> None
 
 def test_cache_keeps_only_entries_of_current_articles(tmp_path: Path) -> None:
     check_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    before_kill = {p.name for p in (tmp_path / ".dateline-cache" / "extract").iterdir()}
     (tmp_path / "content" / "articles" / "moscow-talks.txt").write_text(
         ARTICLE.replace("Friday", "Thursday"), encoding="utf-8")
+    folder = tmp_path / ".dateline-cache" / "extract"
+    with mock.patch("os.replace", side_effect=SystemExit), contextlib.suppress(SystemExit):
+        replace_file(folder, "entry.json", b"{")  # a build killed before its rename
+    left = {p.name for p in folder.iterdir()} - before_kill
+    assert len(left) == 1
     run_cli("check", "--content", tmp_path / "content")
-    assert len(list((tmp_path / ".dateline-cache" / "extract").glob("*.json"))) == 1
+    assert len(list(folder.glob("*.json"))) == 1
+    assert not left & {p.name for p in folder.iterdir()}  # the leftover was pruned
