@@ -29,7 +29,7 @@ import mdurl
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from dateline.cachedir import replace_file, secret
+from dateline.cachedir import remove_leftovers, replace_file, secret
 from dateline.memo import by_identity
 
 STORE = "markdown.store"
@@ -153,6 +153,8 @@ class Bodies:
         unless the file holds just that already; a store that cannot be written is left as
         it is. The HTML kept for this build is let go (the memo keeps what it needs)."""
         global _store
+        if self.folder is not None:
+            remove_leftovers(self.folder, STORE)  # of a build killed while writing the store
         if self.folder is not None and self.texts.keys() != self.store.spans.keys():
             keys = sorted(self.texts)
             parts = [self.store.encoded(key) if key in self.store.spans

@@ -22,7 +22,8 @@ SECRET_BYTES = 32
 def replace_file(folder: Path, name: str, data: bytes) -> None:
     """Write ``folder/name`` in one step (a temporary file renamed over it); after any error
     the folder is as it was, without a temporary file. The temporary file ends as ``name``
-    does, so one left by a killed build counts as an unused entry, which is pruned."""
+    does, so one left by a killed build counts as an unused entry, which is pruned (or is
+    removed by :func:`remove_leftovers`)."""
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -35,6 +36,14 @@ def replace_file(folder: Path, name: str, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def remove_leftovers(folder: Path, name: str) -> None:
+    """Remove the temporary files that builds killed while replacing ``folder/name`` left."""
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".tmp-*{Path(name).suffix}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 @lru_cache(maxsize=1)

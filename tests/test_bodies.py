@@ -6,16 +6,18 @@ Each build runs in a fresh process, as a user's does (a process remembers what i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 from helpers import REPO, TEMPLATES, event, make_site, person, read_page
 
 from dateline.bodies import STORE
-from dateline.cachedir import CACHE_DIR
+from dateline.cachedir import CACHE_DIR, replace_file
 
 FILES = {
     "events/talks.md": event("Talks", extra="people: [ann-lee]\n",
@@ -107,3 +109,17 @@ def test_a_store_made_elsewhere_is_never_used(tmp_path: Path) -> None:
         (content / "events/talks.md").touch()
         page = read_page(_build(tmp_path), "events/talks/")
         assert TALKS in page and "alert(1)" not in page
+
+
+def test_a_store_left_half_written_by_a_killed_build_is_removed(tmp_path: Path) -> None:
+    make_site(tmp_path, FILES)
+    _build(tmp_path)
+    folder = tmp_path / CACHE_DIR
+    stored = (folder / STORE).read_bytes()
+    with mock.patch("os.replace", side_effect=SystemExit), contextlib.suppress(SystemExit):
+        replace_file(folder, STORE, b"half a store")  # a build killed before its rename
+    left = [path.name for path in folder.iterdir() if path.name != STORE]
+    assert len(left) == 1
+    _build(tmp_path)  # the same bodies: the store is kept, the leftover removed
+    assert sorted(path.name for path in folder.iterdir()) == [STORE]
+    assert (folder / STORE).read_bytes() == stored
