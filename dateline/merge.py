@@ -3,7 +3,8 @@
 Precedence, in this order (tested as one table in ``tests/test_merge.py``):
 
 1. **Explicit links win.** An entry's ``articles: [slug]`` or an article's ``event: slug``
-   joins that article's extractions to the entry when their dates are compatible.
+   joins that article's extractions to the entry when their dates are compatible, and the
+   entry cites the article even when nothing was extracted from it.
 2. **Hand-written beats extracted.** Every field of an entry is kept; an extraction joined to
    it only adds its source (with the article and the sentence it came from).
 3. **The same happening** is recognised when the dates are compatible at the coarser of the two
@@ -30,7 +31,7 @@ from types import MappingProxyType
 from dateline.dates import EventDate
 from dateline.diagnostics import Diagnostic, warning
 from dateline.memo import by_identity
-from dateline.model import Content, Event, Source, Timeline
+from dateline.model import Article, Content, Event, Source, Timeline
 from dateline.people import check_roles, resolve_people
 
 SLACK = timedelta(days=1)
@@ -52,9 +53,12 @@ def event_order(event: Event) -> tuple[object, ...]:
     return (event.date.sort_key(), event.title.casefold(), event.slug)
 
 
-def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bool = False
+def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bool = False,
+                   told: Mapping[str, Source] = MappingProxyType({})
                    ) -> tuple[Timeline, list[Diagnostic]]:
-    """Merge entries and extractions into one Timeline (precedence in the module docstring)."""
+    """Merge entries and extractions into one Timeline (precedence in the module docstring);
+    ``told`` is each article as a source, as extraction found it (headline, outlet, date)."""
+    articles = tuple(_as_told(article, told.get(article.slug)) for article in content.articles)
     written = [e for e in content.events if drafts or not e.draft]
     excluded = {eid for article in content.articles for eid in article.exclude}
     candidates = sorted((e for e in extracted if e.slug not in excluded), key=lambda e: e.slug)
@@ -62,14 +66,49 @@ def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bo
                                                 quiet_from=len(written))
     links = _explicit_links(content, resolved[: len(written)])
     merged = _merge(list(resolved[: len(written)]), resolved[len(written):], links, problems)
-    merged = check_roles(merged, people, problems)
+    merged = _citing_claimed(check_roles(merged, people, problems), links, articles)
     timeline = Timeline(
         config=content.config,
         events=tuple(sorted(merged, key=event_order)),
         people=MappingProxyType(dict(sorted(people.items()))),
-        articles=content.articles,
+        articles=articles,
     )
     return timeline, problems
+
+
+def _as_told(article: Article, told: Source | None) -> Article:
+    """``article`` with the headline, outlet and date its extraction found, where its front
+    matter gives none."""
+    if told is None:
+        return article
+    found = replace(article, title=article.title or told.title,
+                    outlet=article.outlet or told.outlet,
+                    published=article.published or told.published)
+    return article if found == article else found
+
+
+def _citing_claimed(events: Iterable[Event], links: Mapping[str, list[str]],
+                    articles: Sequence[Article]) -> list[Event]:
+    """Each entry with the articles it claims (or that claim it) among its sources, also when
+    no event was extracted from them."""
+    known = {article.slug: article for article in articles}
+    claimed: dict[str, list[Article]] = {}
+    for slug, entries in links.items():
+        if slug in known:
+            for entry in entries:
+                claimed.setdefault(entry, []).append(known[slug])
+    return [_citing(event, claimed.get(event.slug, ())) if not event.extracted else event
+            for event in events]
+
+
+def _citing(event: Event, articles: Iterable[Article]) -> Event:
+    sources = event.sources
+    for article in articles:
+        if all(source.article != article.slug for source in sources):
+            sources = _add_source(sources, Source(
+                url=article.url, title=article.title, outlet=article.outlet,
+                published=article.published, article=article.slug))
+    return event if sources is event.sources else replace(event, sources=sources)
 
 
 def _explicit_links(content: Content, written: Sequence[Event]) -> dict[str, list[str]]:

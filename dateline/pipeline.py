@@ -267,7 +267,9 @@ def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:
                                        _cache_dir(settings),
                                        settings.progress)
     extracted = [event for extraction in extractions for event in extraction.events]
-    timeline, problems = build_timeline(content, extracted=extracted, drafts=settings.drafts)
+    timeline, problems = build_timeline(
+        content, extracted=extracted, drafts=settings.drafts,
+        told={extraction.article: extraction.source for extraction in extractions})
     media = load_media(settings.content)
     found = [*loaded.diagnostics, *undated, *problems, *link_warnings(loaded.content),
              *check_timeline(timeline, {asset.path for asset in media})]

@@ -100,20 +100,16 @@ class SourceView:
 def source_views(timeline: Timeline) -> list[tuple[SourceView, list[Event]]]:
     """Every article with the events it supports, oldest first."""
     supported: dict[str, list[Event]] = {}
-    told: dict[str, Source] = {}
     for event in timeline.events:
         for source in event.sources:
             if source.article:
-                told.setdefault(source.article, source)
                 listed = supported.setdefault(source.article, [])
                 if event not in listed:
                     listed.append(event)
     views = []
     for article in sorted(timeline.articles, key=lambda a: a.slug):
-        hint = told.get(article.slug, Source())
-        outlet = article.outlet or hint.outlet
-        published = article.published or hint.published
-        title = article.title or hint.title or " · ".join(
+        outlet, published = article.outlet, article.published
+        title = article.title or " · ".join(
             part for part in (outlet, published.human() if published else "") if part
         ) or article.slug
         paragraphs = tuple(" ".join(line.split()) for line in article.text.splitlines()

@@ -250,3 +250,32 @@ def test_a_theme_may_show_cards_one_by_one_or_by_the_list(tmp_path: Path) -> Non
     cards = find_all(pages[0], "article", class_="card")
     assert [card.attrs["id"] for card in cards] == ["talks"]
     assert 'href="../../events/talks/"' in pages[0]
+
+
+PASTED = ("Putin begins state visit with royal welcome\n\n"
+          "Tuesday, 24 June, 2003, 14:05 GMT 15:05 UK\n\n"
+          "Russian President Vladimir Putin has arrived in London for the first state visit "
+          "to Britain by a Russian leader in almost 130 years.\n")
+
+
+def test_an_article_an_entry_claims_is_among_its_sources(tmp_path: Path) -> None:
+    """A pasted article with no front matter, from which no event was extracted, is still
+    cited by the entry that names it, with the headline and date found in its text."""
+    run, site = build_site(tmp_path, {
+        "articles/putin-arrives.txt": PASTED,
+        "events/state-visit.md": event("A state visit", "2003-06-24",
+                                       extra="articles: [putin-arrives]\n", sources=""),
+    })
+    assert run.code == 0, run.err
+    [sources] = find_all(read_page(site, "events/state-visit/"), "section", class_="sources")
+    assert sources.text == "Sources 24 June 2003: Putin begins state visit with royal welcome"
+    page = read_page(site, "events/state-visit/")
+    assert [a.attrs["href"] for a in find_all(page, "a") if a.text.startswith("Putin")] == [
+        "../../sources/putin-arrives/"]
+    page = read_page(site, "sources/putin-arrives/")
+    assert [h.text for h in find_all(page, "h1")] == [
+        "Putin begins state visit with royal welcome"]
+    assert "A state visit" in page
+    [listed] = [li.text for li in find_all(read_page(site, "sources/"), "li")
+                if li.text.startswith("Putin begins")]
+    assert "24 June 2003 · 1 event" in listed

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from dateline.dates import Precision
 from dateline.extract.calendar_math import day_value
 from dateline.extract.clean import clean
-from dateline.extract.events import Parts, find_events, not_happened
+from dateline.extract.events import Parts, article_source, find_events, not_happened
 from dateline.extract.found import Block, Credit, DateMention, Extraction, PersonMention
 from dateline.extract.people import Known, find_people
 from dateline.extract.published import find_published
@@ -23,7 +23,7 @@ from dateline.extract.sentences import split_sentences
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 TEXT_KINDS = frozenset({"body"})
 _LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
            "updated": "an 'Updated' line", "published": "a 'Published' line",
@@ -67,7 +67,7 @@ def extract_article(article: Article, known: Known, published: date | None = Non
     parts = Parts(article, cleaned.blocks, dates, people, cleaned.dateline, when)
     events = find_events(parts, position)
     return Extraction(article.slug, when, source, cleaned.dateline, credits,
-                      tuple(events), tuple(dates), tuple(people))
+                      tuple(events), tuple(dates), tuple(people), article_source(parts))
 
 
 def _unique_credits(credits: list[Credit]) -> tuple[Credit, ...]:

@@ -159,6 +159,7 @@ def to_json(found: Extraction) -> dict[str, Any]:
                    d.end_col] for d in found.dates],
         "people": [[p.text, p.start, p.end, p.name, p.slug, p.line, p.col, p.end_col, p.title]
                    for p in found.people],
+        "source": _source_json(found.source),
     }
 
 
@@ -167,9 +168,16 @@ def _event_json(event: Event) -> dict[str, Any]:
         "slug": event.slug, "title": event.title, "date": event.date.edtf(),
         "mark": _mark(event.mark), "people": [[r.text, *_mark(r.mark)] for r in event.people_refs],
         "places": list(event.places), "confidence": event.confidence,
-        "sources": [[s.url, s.title, s.outlet, _edtf(s.published), s.article, s.quote]
-                    for s in event.sources],
+        "sources": [_source_json(s) for s in event.sources],
     }
+
+
+def _source_json(s: Source) -> list[Any]:
+    return [s.url, s.title, s.outlet, _edtf(s.published), s.article, s.quote]
+
+
+def _source(s: list[Any]) -> Source:
+    return Source(s[0], s[1], s[2], _date(s[3]), s[4], s[5])
 
 
 def from_json(data: dict[str, Any]) -> Extraction:
@@ -178,7 +186,7 @@ def from_json(data: dict[str, Any]) -> Extraction:
         slug=e["slug"], title=e["title"], date=parse_date(e["date"]), mark=Mark(*e["mark"]),
         people_refs=tuple(PersonRef(r[0], Mark(*r[1:])) for r in e["people"]),
         places=tuple(e["places"]), confidence=e["confidence"], extracted=True,
-        sources=tuple(Source(s[0], s[1], s[2], _date(s[3]), s[4], s[5]) for s in e["sources"]),
+        sources=tuple(_source(s) for s in e["sources"]),
     ) for e in data["events"])
     return Extraction(
         article=data["article"], published=_date(data["published"]),
@@ -187,4 +195,5 @@ def from_json(data: dict[str, Any]) -> Extraction:
         credits=tuple(Credit(*c) for c in data["credits"]), events=events,
         dates=tuple(DateMention(d[0], d[1], d[2], _date(d[3]), *d[4:]) for d in data["dates"]),
         people=tuple(PersonMention(*p) for p in data["people"]),
+        source=_source(data["source"]),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateline.dates import EventDate, Precision
@@ -147,15 +147,21 @@ def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position
     refs = tuple(PersonRef(p.slug or p.name, Mark(article.mark.path, *position(p.start)))
                  for p in people)
     news = _is_news(value, parts.published)
-    source = Source(url=article.url, title=article.title or headline(parts.blocks),
-                    outlet=article.outlet or (parts.dateline.outlet if parts.dateline else ""),
-                    published=parts.published, article=article.slug, quote=quote)
+    source = replace(article_source(parts), quote=quote)
     return Event(
         slug=_slug(article.slug, value, people, used),
         title=title_for(article.text[start:end], people, places, start),
         date=value, mark=mark, people_refs=refs, places=tuple(places), sources=(source,),
         extracted=True, confidence=NEWS if news else CONTEXT,
     )
+
+
+def article_source(parts: Parts) -> Source:
+    """The article as a source: its front matter, else its headline and dateline's outlet."""
+    article = parts.article
+    return Source(url=article.url, title=article.title or headline(parts.blocks),
+                  outlet=article.outlet or (parts.dateline.outlet if parts.dateline else ""),
+                  published=parts.published, article=article.slug)
 
 
 def headline(blocks: Sequence[Block]) -> str:

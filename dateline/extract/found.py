@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dateline.dates import EventDate
-from dateline.model import Event
+from dateline.model import Event, Source
 
 
 @dataclass(frozen=True)
@@ -83,3 +83,4 @@ class Extraction:
     events: tuple[Event, ...]
     dates: tuple[DateMention, ...]
     people: tuple[PersonMention, ...]
+    source: Source  # the article as a source: address, headline, outlet, date
