@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from dateline.dates import EventDate
+from dateline.dates import EventDate, Precision
 from dateline.diagnostics import Diagnostic, warning
 from dateline.memo import by_identity
 from dateline.model import Article, Content, Event, Source, Timeline
@@ -163,6 +163,7 @@ class _Traits:
 
     first: int  # ordinal of the first day the date can mean
     last: int  # ... and of the last
+    day: bool  # the date is given to the day (a day's slack is allowed between two such)
     people: frozenset[str]
     places: frozenset[str]  # casefolded
     names: frozenset[str]  # words of people and places, left out of the wording
@@ -171,14 +172,15 @@ class _Traits:
 
     def overlaps(self, other: _Traits) -> bool:
         """The dates can mean the same days (see :func:`dates_compatible`)."""
-        return _overlapping(self.first, self.last, other.first, other.last)
+        return _overlapping(self.first, self.last, other.first, other.last,
+                            self.day and other.day)
 
 
 def _traits(event: Event) -> _Traits:
     first, last = _span(event.date)
     names = (word for text in (*event.people, *event.places)
              for word in _WORD.findall(text.casefold().replace("-", " ")))
-    return _Traits(first, last, frozenset(event.people),
+    return _Traits(first, last, event.date.precision == Precision.DAY, frozenset(event.people),
                    frozenset(p.casefold() for p in event.places), frozenset(names),
                    _words([event.title]),
                    _words((event.title, event.summary, *(s.quote for s in event.sources))))
@@ -241,11 +243,15 @@ def _score(a: _Traits, b: _Traits) -> float:
 
 def dates_compatible(a: EventDate, b: EventDate) -> bool:
     """True when the spans overlap, allowing a day's slack between day-precision dates."""
-    return _overlapping(*_span(a), *_span(b))
+    return _overlapping(*_span(a), *_span(b),
+                        a.precision == Precision.DAY and b.precision == Precision.DAY)
 
 
-def _overlapping(a_first: int, a_last: int, b_first: int, b_last: int) -> bool:
-    return a_first - SLACK.days <= b_last and b_first - SLACK.days <= a_last
+def _overlapping(a_first: int, a_last: int, b_first: int, b_last: int, slack: bool) -> bool:
+    """The spans overlap, or lie a day apart when ``slack`` (for "yesterday" and next-day
+    datelines: a month or a year has no such edge)."""
+    days = SLACK.days if slack else 0
+    return a_first - days <= b_last and b_first - days <= a_last
 
 
 def _span(value: EventDate) -> tuple[int, int]:

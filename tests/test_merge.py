@@ -193,6 +193,9 @@ def test_a_title_before_someone_else_is_not_a_role_conflict() -> None:
     ("2017-12-22", "2017-12-23", True),
     ("2017-12-22", "2017-12-24", False),
     ("2017-12", "2017-12-31", True),
+    ("2017-12-31", "2018-01-01", True),
+    ("2018-07", "2018-06-30", False),  # a day's slack is for days, not a month's edge
+    ("2017", "2018-01-01", False),
     ("2017", "2017-06-01", True),
     ("2017", "2018-01-02", False),
     ("2014-02-20/2014-03-18", "2014-03-01", True),
