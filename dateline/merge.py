@@ -8,9 +8,9 @@ Precedence, in this order (tested as one table in ``tests/test_merge.py``):
 2. **Hand-written beats extracted.** Every field of an entry is kept; an extraction joined to
    it only adds its source (with the article and the sentence it came from).
 3. **The same happening** is recognised when the dates are compatible at the coarser of the two
-   precisions (a day's slack for "yesterday" and next-day datelines), the people overlap (or
-   the places, when either names no people) and the wording is similar. Two different things
-   on the same day with the same people stay apart.
+   precisions (a day's slack between two day dates, for "yesterday" and next-day datelines),
+   the people overlap (or the places, when either names no people) and the wording is
+   similar. Two different things on the same day with the same people stay apart.
 4. **Stable ids.** An extracted event keeps the id extraction gave it (article slug, date and
    people), so its URL does not move when other content changes.
 5. **Exclusions.** ``exclude: [id]`` in an article's front matter drops that extraction.
