@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.meta
@@ -23,6 +24,13 @@ def human_date(value: EventDate | None) -> str:
     return value.human() if value is not None else ""
 
 
+def host(url: str) -> str:
+    """The site a web address is on, for readers (``smh.com.au``); the address itself when it
+    names no host."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.") or url
+
+
 def make_environment(theme: Theme, cards: jinja2.Environment | None = None
                      ) -> jinja2.Environment:
     """The environment every page is rendered with; templates are compiled once. Cards are
@@ -38,6 +46,7 @@ def make_environment(theme: Theme, cards: jinja2.Environment | None = None
     )
     env.filters["markdown"] = markdown
     env.filters["human"] = human_date
+    env.filters["host"] = host
     env.globals["event_url"] = event_url
     env.globals["person_url"] = person_url
     env.globals["source_url"] = source_url

@@ -133,6 +133,11 @@ def test_sources_show_outlet_date_and_link(site: Path) -> None:
     assert link.attrs["href"] == "https://example.org/talks"
 
 
+def test_a_source_without_a_title_shows_its_site(site: Path) -> None:
+    [sources] = find_all(read_page(site, "events/thaw/"), "section", class_="sources")
+    assert sources.text == "Sources Example News: example.org"
+
+
 def test_markdown_is_rendered_with_raw_html_escaped(site: Path) -> None:
     html = read_page(site, "events/talks/")
     body = html.split('<div class="body">', 1)[1].split("</div>", 1)[0]
