@@ -16,6 +16,12 @@ from dateline.site import DataFile, event_url, people_of
 CSV_COLUMNS = ("id", "date", "precision", "title", "summary", "people", "places", "tags",
                "source_urls", "url")
 LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet shows as written: a leading ``'`` keeps it from being a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _date(point: Point) -> dict[str, str]:
@@ -77,9 +83,9 @@ def events_csv(timeline: Timeline) -> bytes:
 def _row(base: str, event_people: tuple[Person, ...], event: Event) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow([
-        event.slug, event.date.edtf(), event.date.precision.label, event.title, event.summary,
-        LIST_SEPARATOR.join(person.name for person in event_people),
-        LIST_SEPARATOR.join(event.places), LIST_SEPARATOR.join(event.tags),
+        event.slug, event.date.edtf(), event.date.precision.label, _cell(event.title),
+        _cell(event.summary), _cell(LIST_SEPARATOR.join(person.name for person in event_people)),
+        _cell(LIST_SEPARATOR.join(event.places)), _cell(LIST_SEPARATOR.join(event.tags)),
         LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
         base + event_url(event),
     ])

@@ -124,6 +124,18 @@ def test_events_csv_is_one_row_per_event(tmp_path: Path) -> None:
     assert rows[0]["date"] == "2014-02-20/2014-03-18"
 
 
+def test_events_csv_holds_no_spreadsheet_formula(tmp_path: Path) -> None:
+    title = """'=HYPERLINK("https://evil.example")'"""
+    run, site = build_site(tmp_path, {"events/trap.md": event(
+        title, extra="summary: '+cmd|calc!A0'\nplaces: ['@SUM(1)']\n")})
+    assert run.code == 0, run.err
+    text = (site / "events.csv").read_text(encoding="utf-8")
+    [row] = csv.DictReader(io.StringIO(text, newline=""))
+    assert row["title"] == """'=HYPERLINK("https://evil.example")"""
+    assert row["summary"] == "'+cmd|calc!A0"
+    assert row["places"] == "'@SUM(1)"
+
+
 def test_event_pages_carry_opengraph_and_json_ld(tmp_path: Path) -> None:
     html = read_page(built(tmp_path), "events/talks/")
     meta = {m.attrs.get("property"): m.attrs.get("content") for m in find_all(html, "meta")}
