@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import time
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -24,10 +23,9 @@ from dateline.entries import article_from, config_from, event_from, person_from
 from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
 from dateline.parallel import forked_map, worth_it
 from dateline.slugs import is_slug, make_slug
-from dateline.yamlread import Document, YamlProblem, parse_yaml, split_front_matter
+from dateline.yamlread import CONTROL, Document, YamlProblem, parse_yaml, split_front_matter
 
 MAX_BYTES = 2_000_000
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 Parsed = tuple[Any, tuple[Diagnostic, ...]]  # an entry (None on errors) and its problems
@@ -340,7 +338,7 @@ def _decode(data: bytes, shown: str) -> str | Diagnostic:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return error(shown, line, col, "file is not valid UTF-8", "save it as UTF-8")
-    found = _CONTROL.search(text)
+    found = CONTROL.search(text)
     if found is not None:
         bad = found.start()
         line = text.count("\n", 0, bad) + 1

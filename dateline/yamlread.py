@@ -82,10 +82,32 @@ def _refusal(message: str, event: Any, hint: str) -> YamlProblem:
 def parse_yaml(text: str, first_line: int = 1) -> YNode | None:
     """Parse one YAML document; positions are shifted so ``first_line`` is line 1 of ``text``."""
     try:
-        return _parse_fast(text, first_line - 1)
-    except _Unsure:
-        pass  # the careful reader below gives the exact problem and its place
-    return _parse_careful(text, first_line)
+        node = _parse_fast(text, first_line - 1)
+    except _Unsure:  # the careful reader gives the exact problem and its place
+        node = _parse_careful(text, first_line)
+    if node is not None and "\\" in text:  # only an escape can put a control character in
+        _refuse_control(node)
+    return node
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # no reader sees them
+
+
+def _refuse_control(node: YNode) -> None:
+    """Raise a :class:`YamlProblem` at the first value holding a control character (``\\a``
+    or ``\\0`` in double quotes), which a page or a data file would carry unseen."""
+    if node.kind == "scalar":
+        found = CONTROL.search(node.value)
+        if found is not None:
+            raise YamlProblem(f"control character U+{ord(found.group()):04X} in a quoted value",
+                              node.line, node.col, "remove its escape")
+    elif node.kind == "seq":
+        for item in node.value:
+            _refuse_control(item)
+    elif node.kind == "map":
+        for key, value in node.value:
+            _refuse_control(key)
+            _refuse_control(value)
 
 
 def _parse_careful(text: str, first_line: int) -> YNode | None:

@@ -129,6 +129,9 @@ BOMB = "---\ntitle: T\ndate: 2018\n" + "\n".join(
      "content/events/latin1.md:2:11: file is not valid UTF-8 (save it as UTF-8)"),
     ("nul.md", "---\ntitle: a\x00b\ndate: 2018\n---\n",
      "content/events/nul.md:2:9: control character U+0000 (remove it)"),
+    ("escaped.md", '---\ntitle: T\ndate: 2018\nsummary: "bell\\a nul\\0"\n---\n',
+     "content/events/escaped.md:4:11: control character U+0007 in a quoted value "
+     "(remove its escape)"),
     ("empty.md", "---\ntitle: ''\ndate: 2018\n---\n", "content/events/empty.md:2:"),
     ("../escape.md", "---\ntitle: T\ndate: 2018\n---\n", None),
 ])
