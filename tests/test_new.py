@@ -98,6 +98,9 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     assert new(content, "event", "X", "--date", "2018", "--slug", "Not A Slug")[0] == 1
     assert new(content, "article", "--url", "javascript:alert(1)", "--outlet", "X")[0] == 1
     assert new(content, "event", "No date")[0] == 2
+    code, _, err = new(content, "event", " ", "--date", "2018")
+    assert code == 1 and "dateline: the title is empty (for example: dateline new event" in err
+    assert new(content, "person", "")[0] == 1
     assert sorted(p.name for p in content.rglob("*")) == before
 
 

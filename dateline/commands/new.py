@@ -70,17 +70,24 @@ def run(args: argparse.Namespace) -> int:
 def _entry(args: argparse.Namespace) -> tuple[list[str], str]:
     """The slugs to try, best first, and the file's text."""
     if args.kind == "event":
+        _refuse_blank(args.title, "title", 'new event "Talks in Moscow" --date 2017-12-22')
         date = _date(args.date)
         base = entry_slug(args.title)
         return [base, f"{base}-{date[:4]}"], event_text(
             args.title, date, _people(args), args.tags, args.source, args.summary, args.draft)
     if args.kind == "person":
+        _refuse_blank(args.name, "name", 'new person "Sergei Lavrov"')
         _refuse_known(args.content, args.name)
         return [entry_slug(args.name)], person_text(args.name, args.aliases)
     published = _date(args.published) if args.published else ""
     body = _article_body(args.text)
     name = args.title or _url_words(args.url) or args.outlet
     return [entry_slug(name)], article_text(args.url, args.outlet, args.title, published, body)
+
+
+def _refuse_blank(text: str, what: str, example: str) -> None:
+    if not text.strip():
+        raise Refused(f"the {what} is empty (for example: dateline {example})")
 
 
 def _date(text: str) -> str:
