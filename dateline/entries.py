@@ -12,12 +12,29 @@ from dateline.model import (
     Image,
     Link,
     Mark,
+    Marks,
     Person,
     PersonRef,
     Role,
     Source,
 )
 from dateline.yamlread import Document
+
+
+def _marks(path: str, fields: dict[str, Any]) -> Marks:
+    """Where the front matter gives each key's value and each item of a list of words."""
+    keys: list[tuple[str, Mark]] = []
+    items: list[tuple[str, str, Mark]] = []
+    for name, value in fields.items():
+        if name.endswith("@"):
+            keys.append((name[:-1], value))
+        elif isinstance(value, dict):  # a mapping such as image: its keys as "image.src"
+            keys.extend((f"{name}.{sub[:-1]}", mark) for sub, mark in value.items()
+                        if sub.endswith("@"))
+        elif name.endswith("@items") and isinstance(fields.get(name[:-6]), list):
+            items.extend((name[:-6], text, mark) for text, mark in
+                         zip(fields[name[:-6]], value, strict=False) if isinstance(text, str))
+    return Marks(path, tuple(keys), tuple(items))
 
 
 def _words(fields: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -66,6 +83,7 @@ def event_from(slug: str, path: str, document: Document, fields: dict[str, Any])
         draft=bool(fields.get("draft", False)),
         body=document.body,
         articles=_words(fields, "articles"),
+        marks=_marks(path, fields),
     )
 
 
@@ -89,6 +107,7 @@ def person_from(slug: str, path: str, document: Document, fields: dict[str, Any]
         image=_image(fields),
         links=links,
         body=document.body,
+        marks=_marks(path, fields),
     )
 
 
@@ -106,6 +125,7 @@ def article_from(slug: str, path: str, document: Document, fields: dict[str, Any
         authors=_words(fields, "authors"),
         event=fields.get("event", ""),
         exclude=_words(fields, "exclude"),
+        marks=_marks(path, fields),
     )
 
 

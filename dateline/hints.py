@@ -42,7 +42,8 @@ def tag_warnings(events: Iterable[Event]) -> Iterator[Diagnostic]:
         for tag in event.tags:
             near = closest(tag, common, 0.8) if uses[tag] == 1 else None
             if near is not None:
-                yield warning(event.mark.path, event.mark.line, event.mark.col,
+                mark = event.at("tags", tag)
+                yield warning(mark.path, mark.line, mark.col,
                               f"tag '{tag}' is used by no other event",
                               f"did you mean '{near}'?")
 
@@ -54,10 +55,10 @@ def link_warnings(content: Content) -> Iterator[Diagnostic]:
     for event in content.events:
         for slug in event.articles:
             if slug not in articles:
-                yield _dangling(event.mark, "article", slug, articles)
+                yield _dangling(event.at("articles", slug), "article", slug, articles)
     for article in content.articles:
         if article.event and article.event not in events:
-            yield _dangling(article.mark, "event", article.event, events)
+            yield _dangling(article.at("event"), "event", article.event, events)
 
 
 def _dangling(mark: Mark, kind: str, slug: str, known: set[str]) -> Diagnostic:

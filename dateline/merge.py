@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
 from dateline.dates import EventDate, Precision
-from dateline.diagnostics import Diagnostic, warning
+from dateline.diagnostics import Diagnostic, closest, warning
 from dateline.memo import by_identity
 from dateline.model import Article, Content, Event, Source, Timeline
 from dateline.people import check_roles, resolve_people
@@ -60,10 +60,12 @@ def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bo
     ``told`` is each article as a source, as extraction found it (headline, outlet, date)."""
     articles = tuple(_as_told(article, told.get(article.slug)) for article in content.articles)
     written = [e for e in content.events if drafts or not e.draft]
+    extracted = tuple(extracted)
     excluded = {eid for article in content.articles for eid in article.exclude}
     candidates = sorted((e for e in extracted if e.slug not in excluded), key=lambda e: e.slug)
     resolved, people, problems = resolve_people([*written, *candidates], content.people,
                                                 quiet_from=len(written))
+    problems.extend(_unknown_exclusions(content.articles, extracted))
     links = _explicit_links(content, resolved[: len(written)])
     merged = _merge(list(resolved[: len(written)]), resolved[len(written):], links, problems)
     merged = _citing_claimed(check_roles(merged, people, problems), links, articles)
@@ -74,6 +76,25 @@ def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bo
         articles=articles,
     )
     return timeline, problems
+
+
+def _unknown_exclusions(articles: Iterable[Article], extracted: Iterable[Event]
+                        ) -> Iterator[Diagnostic]:
+    """An ``exclude:`` id that no event extracted from its article has (a typo would let
+    the event the editor rejected through)."""
+    ids: dict[str, list[str]] = {}
+    for event in extracted:
+        ids.setdefault(_article_of(event), []).append(event.slug)
+    for article in articles:
+        found = ids.get(article.slug, [])
+        for eid in article.exclude:
+            if eid not in found:
+                near = closest(eid, found, 0.6)
+                mark = article.at("exclude", eid)
+                yield warning(mark.path, mark.line, mark.col,
+                              f"no event '{eid}' is extracted from this article",
+                              f"did you mean '{near}'?" if near else
+                              "'dateline review' lists the ids of extracted events")
 
 
 def _as_told(article: Article, told: Source | None) -> Article:

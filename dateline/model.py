@@ -22,6 +22,35 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Marks:
+    """Where an entry's front matter gives each key's value and each item of a list."""
+
+    path: str
+    keys: tuple[tuple[str, Mark], ...] = ()
+    items: tuple[tuple[str, str, Mark], ...] = ()  # key, the item as written, where
+
+    def of(self, key: str, item: str | None = None) -> Mark:
+        """Where ``item`` of ``key`` is, else ``key``'s value, else the file's start."""
+        if item is not None:
+            for name, text, mark in self.items:
+                if name == key and text.casefold() == item.casefold():
+                    return mark
+        return next((mark for name, mark in self.keys if name == key), Mark(self.path))
+
+
+class Placed:
+    """An entry that knows where its fields are (:class:`Marks`), for messages."""
+
+    mark: Mark
+    marks: Marks | None
+
+    def at(self, key: str, item: str | None = None) -> Mark:
+        """Where the entry gives ``key`` (or one ``item`` of it); the entry's mark when its
+        fields' places are not known (an extracted event)."""
+        return self.mark if self.marks is None else self.marks.of(key, item)
+
+
+@dataclass(frozen=True)
 class Source:
     """Where a fact comes from; ``article`` and ``quote`` are set for extracted events."""
 
@@ -69,7 +98,7 @@ class PersonRef:
 
 
 @dataclass(frozen=True)
-class Person:
+class Person(Placed):
     """A person of the timeline; ``auto`` marks one made from an unknown name."""
 
     slug: str
@@ -84,10 +113,11 @@ class Person:
     links: tuple[Link, ...] = ()
     body: str = ""
     auto: bool = False
+    marks: Marks | None = None
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Placed):
     """A dated happening. ``people`` holds person slugs once references are resolved.
 
     ``extracted`` marks an event that comes only from articles (with its ``confidence``);
@@ -112,10 +142,11 @@ class Event:
     confidence: float = 1.0
     articles: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+    marks: Marks | None = None
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(Placed):
     """A news article as pasted, with the metadata its front matter gave."""
 
     slug: str
@@ -129,6 +160,7 @@ class Article:
     authors: tuple[str, ...] = ()
     event: str = ""
     exclude: tuple[str, ...] = ()
+    marks: Marks | None = None
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def test_a_tag_nobody_else_uses_close_to_a_common_one_is_flagged(tmp_path: Path)
         "events/c.md": event("C", extra="tags: [sanction, culture]\n"),
     }
     run = check_site(tmp_path, files)
-    assert run.problems == ["content/events/c.md:1:1: warning: tag 'sanction' is used by no "
+    assert run.problems == ["content/events/c.md:4:8: warning: tag 'sanction' is used by no "
                             "other event (did you mean 'sanctions'?)"]
 
 
@@ -59,10 +59,22 @@ def test_links_to_files_that_do_not_exist_are_flagged(tmp_path: Path) -> None:
     run = check_site(tmp_path, files)
     flagged = sorted(line for line in run.problems if "there is no" in line)
     assert flagged == [
-        "content/articles/wire-lone.txt:1:1: warning: there is no event 'no-such-thing' "
+        "content/articles/wire-lone.txt:3:8: warning: there is no event 'no-such-thing' "
         "(no content/events/no-such-thing.* exists)",
-        "content/articles/wire-summit.txt:1:1: warning: there is no event 'summit-talk' "
+        "content/articles/wire-summit.txt:3:8: warning: there is no event 'summit-talk' "
         "(did you mean 'summit-talks'?)",
-        "content/events/summit-talks.md:1:1: warning: there is no article 'wire-sumit' "
+        "content/events/summit-talks.md:4:12: warning: there is no article 'wire-sumit' "
         "(did you mean 'wire-summit'?)",
     ]
+
+
+def test_an_exclusion_that_matches_no_extracted_event_is_flagged(tmp_path: Path) -> None:
+    article = ("---\noutlet: Wire\npublished: 2017-12-23\n"
+               "exclude: [wire-talks-2017-12-22-boris-jonson]\n---\n"
+               "MOSCOW - Boris Johnson met Sergei Lavrov in Moscow on 22 December 2017 for "
+               "talks on security.\n")
+    run = check_site(tmp_path, {"articles/wire-talks.txt": article})
+    assert run.problems == [
+        "content/articles/wire-talks.txt:4:11: warning: no event "
+        "'wire-talks-2017-12-22-boris-jonson' is extracted from this article (did you mean "
+        "'wire-talks-2017-12-22-boris-johnson-sergei-lavrov'?)"]

@@ -235,9 +235,9 @@ def test_an_event_without_sources_is_a_warning(tmp_path: Path) -> None:
 def test_an_image_missing_from_media_and_without_alt_is_warned(tmp_path: Path) -> None:
     run = check_site(tmp_path, {"events/a.md": event(extra="image:\n  src: media/x.jpg\n")})
     assert run.problems == [
-        "content/events/a.md:1:1: warning: image 'media/x.jpg' has no alt text (describe it in "
+        "content/events/a.md:5:3: warning: image 'media/x.jpg' has no alt text (describe it in "
         "'alt:' for readers who cannot see it)",
-        "content/events/a.md:1:1: warning: image 'media/x.jpg' is not in content/media/ (add "
+        "content/events/a.md:5:8: warning: image 'media/x.jpg' is not in content/media/ (add "
         "the file or fix the path)",
     ]
 
