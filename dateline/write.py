@@ -8,7 +8,9 @@ time. A :class:`Stage` takes files one by one, so the build writes pages while i
 are still rendering others. After the swap the previous site is deleted; the build command
 leaves a large one to a background process, and any build removes what such a process (or a
 killed build) left behind. An optional ``finish`` step (the search indexer) may add files to
-the staging folder before the swap, so it too is never seen half-done.
+the staging folder before the swap, so it too is never seen half-done. Since the swap deletes
+whatever was in the output folder, only a missing or empty folder or an earlier site may be
+replaced: anything else is refused before a byte is written.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ class UnsafeOutput(ValueError):
     """An output path or folder that would write outside the site or over content."""
 
 
+class NotReplaceable(UnsafeOutput):
+    """An output that is not a folder, or a folder holding files that no build made."""
+
+
 def check_output_dir(out: Path, sources: list[Path], project: Path) -> None:
     """Refuse an output folder that is, holds or lies inside a source folder, or holds the
     project folder: the swap replaces the whole output folder."""
@@ -37,6 +43,27 @@ def check_output_dir(out: Path, sources: list[Path], project: Path) -> None:
         inside = path in sources and target.is_relative_to(guarded)
         if inside or guarded.is_relative_to(target):
             raise UnsafeOutput(f"refusing to write the site to {out}: it would replace {path}")
+
+
+SITE_MARK = ".nojekyll"  # every build writes it at the site's root (for GitHub Pages)
+
+
+def check_replaceable(out: Path) -> None:
+    """Refuse an output that is not a folder, or a folder holding files that no build made:
+    the swap deletes everything in it. Missing, empty and earlier sites (``SITE_MARK`` at
+    their root) pass."""
+    if out.is_symlink():
+        raise NotReplaceable(f"{out}: not replaced: it is a link (give the folder it points "
+                             "to, or a new folder)")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise NotReplaceable(f"{out}: not replaced: it is a file, not a folder "
+                             "(choose an empty or new folder)")
+    if (out / SITE_MARK).is_file() or next(out.iterdir(), None) is None:
+        return
+    raise NotReplaceable(f"{out}: not replaced: it holds files that no build made "
+                         "(choose an empty or new folder, or remove it yourself)")
 
 
 def _safe_parts(name: str) -> list[str]:
@@ -69,10 +96,11 @@ DETACH_FROM = 5_000  # files: deleting 10,000 folders and 11,000 files took 1.3-
 class Stage:
     """A new site being written beside ``out``, file by file, while the build goes on.
 
-    The first file takes the lock (one build at a time writes to ``out``; a second one
-    waits), removes folders left behind by a build that was killed and makes the staging
-    folder. :meth:`swap` puts the new site in place; a stage left without a swap is removed
-    with everything in it, so the previous site stays as it was.
+    The first file checks that ``out`` may be replaced (:func:`check_replaceable`), takes
+    the lock (one build at a time writes to ``out``; a second one waits), removes folders
+    left behind by a build that was killed and makes the staging folder. :meth:`swap` puts
+    the new site in place; a stage left without a swap is removed with everything in it, so
+    the previous site stays as it was.
     """
 
     def __init__(self, out: Path) -> None:
@@ -87,6 +115,7 @@ class Stage:
     def folder(self) -> Path:
         """The staging folder (made on first use)."""
         if self._folder is None:
+            check_replaceable(self.out)
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(self.out)
             _remove_leftovers(self.out)

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli
+from helpers import REPO, TEMPLATES, build_site, event, make_site, person, run_cli, write_tree
 
 from dateline import pipeline, write
 from dateline.cachedir import CACHE_DIR
-from dateline.write import UnsafeOutput, staged, write_site
+from dateline.write import NotReplaceable, UnsafeOutput, staged, write_site
 
 FILES: dict[str, str | bytes] = {
     "people/ann-example.md": person("Ann Example", "aliases: [Анна]\nborn: 1950\n", "A *bio*."),
@@ -249,6 +249,82 @@ def test_the_output_may_not_replace_the_content(tmp_path: Path, target: str) -> 
     assert run.code == 2
     assert run.err.startswith(f"dateline: refusing to write the site to {out}: ")
     assert snapshot(tmp_path) == before
+
+
+def _users_folder(folder: Path) -> Path:
+    """A folder of an editor's own files, as ``docs/`` often is."""
+    return write_tree(folder, {"editors.md": "# Editors\n", "screenshots/a.png": b"\x89PNG",
+                               ".hidden": "kept"})
+
+
+def test_a_folder_of_other_files_is_refused_and_left_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = make_site(tmp_path, FILES)
+    _users_folder(tmp_path / "docs")
+    before, beside = snapshot(tmp_path / "docs"), sorted(os.listdir(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("build", "--content", content, "--templates", TEMPLATES, "--out", "docs")
+    assert run.code == 2
+    assert run.err == ("dateline: docs: not replaced: it holds files that no build made "
+                       "(choose an empty or new folder, or remove it yourself)\n")
+    assert run.out == ""
+    assert snapshot(tmp_path / "docs") == before  # bytes, times and inodes
+    assert sorted(os.listdir(tmp_path)) == beside  # no lock, no staging folder
+
+
+def test_a_file_as_the_output_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"my notes\n")
+    beside = sorted(os.listdir(tmp_path))
+    run, _ = build_site(tmp_path, None, content=content, out=notes)
+    assert run.code == 2
+    assert run.err == (f"dateline: {notes}: not replaced: it is a file, not a folder "
+                       "(choose an empty or new folder)\n")
+    assert notes.read_bytes() == b"my notes\n"
+    assert sorted(os.listdir(tmp_path)) == beside  # no .notes.txt.new-… left behind
+
+
+def test_a_link_as_the_output_is_refused(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    assert build_site(tmp_path, None, content=content)[0].code == 0
+    link = tmp_path / "public"
+    link.symlink_to(tmp_path / "site")
+    beside, before = sorted(os.listdir(tmp_path)), snapshot(tmp_path / "site")
+    run, _ = build_site(tmp_path, None, content=content, out=link)
+    assert run.code == 2
+    assert run.err == (f"dateline: {link}: not replaced: it is a link (give the folder it "
+                       "points to, or a new folder)\n")
+    assert link.is_symlink() and snapshot(tmp_path / "site") == before
+    assert sorted(os.listdir(tmp_path)) == beside
+
+
+def test_the_writer_itself_refuses_a_folder_of_other_files(tmp_path: Path) -> None:
+    docs = _users_folder(tmp_path / "docs")
+    before, beside = snapshot(docs), sorted(os.listdir(tmp_path))
+    with pytest.raises(NotReplaceable, match="holds files that no build made"):
+        write_site(docs, {"index.html": b"new", ".nojekyll": b""})
+    assert snapshot(docs) == before
+    assert sorted(os.listdir(tmp_path)) == beside
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "earlier site", "earlier site, old files"])
+def test_a_missing_or_empty_folder_or_an_earlier_site_is_replaced(tmp_path: Path,
+                                                                  kind: str) -> None:
+    content = make_site(tmp_path, FILES)
+    out = tmp_path / "docs"
+    if kind == "empty":
+        out.mkdir()
+    elif kind == "earlier site":
+        assert build_site(tmp_path, None, content=content, out=out)[0].code == 0
+    elif kind == "earlier site, old files":  # as an earlier version of dateline left it
+        write_tree(out, {".nojekyll": "", "index.html": "old", "gone/index.html": "x"})
+    run, _ = build_site(tmp_path, None, content=content, out=out)
+    assert run.code == 0, run.err
+    assert run.out.startswith(f"built {out}: ")
+    assert contents(out)["index.html"] != b"old" and not (out / "gone").exists()
+    assert (out / ".nojekyll").is_file() and (out / "events" / "one" / "index.html").is_file()
+    assert _beside(tmp_path) == ["content", "docs"]
 
 
 def test_exit_status_zero_when_all_is_well(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from dateline import pipeline
 from dateline.commands.common import add_content_options, report, settings_from
 from dateline.search import index_site
-from dateline.write import UnsafeOutput, check_output_dir, staged
+from dateline.write import NotReplaceable, UnsafeOutput, check_output_dir, check_replaceable, staged
 
 HELP = "build the site (the default command)"
 
@@ -30,11 +30,9 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = settings_from(args)
     out: Path = args.out
-    try:
-        check_output_dir(out, [settings.content, settings.templates], Path.cwd())
-    except UnsafeOutput as exc:
-        print(f"dateline: {exc}", file=sys.stderr)
-        return 2
+    refused = _refused(out, settings)
+    if refused:
+        return refused
     notes: list[str] = []
     try:
         with staged(out) as stage:
@@ -51,10 +49,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"dateline: cannot write {out}: {exc.strerror or exc} "
               "(the previous site was left as it was)", file=sys.stderr)
         return 1
+    except NotReplaceable as exc:  # files put in the output folder since the check
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 2
     for note in notes:
         print(f"dateline: warning: {note}", file=sys.stderr)
     seconds = time.perf_counter() - started
     people = sum(1 for p in result.timeline.people.values() if not p.auto)
     print(f"built {out}: {len(result.timeline.events)} events, {people} people, "
           f"{result.pages} pages ({stage.changed} files changed) in {seconds:.2f} s")
+    return 0
+
+
+def _refused(out: Path, settings: pipeline.Settings) -> int:
+    """The exit status when ``out`` may not be replaced (0 when it may), before any work."""
+    try:
+        check_output_dir(out, [settings.content, settings.templates], Path.cwd())
+        check_replaceable(out)  # checked again when the first file is written
+    except UnsafeOutput as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"dateline: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
