@@ -9,6 +9,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from helpers import build_site, event, find_all, person, read_page
 
 from dateline.dates import parse_date
@@ -153,3 +155,31 @@ def test_event_pages_carry_opengraph_and_json_ld(tmp_path: Path) -> None:
     assert data["startDate"] == "2017-12-22"
     assert data["location"] == [{"@type": "Place", "name": "Moscow"}]
     assert data["about"][0]["url"] == f"{BASE}people/ann-example/"
+
+
+@pytest.mark.parametrize(("page", "title", "description"), [
+    ("", "Test timeline", ""),
+    ("people/", "People · Test timeline",
+     "1 person of Test timeline, with the events each appears in"),
+    ("people/ann-example/", "Ann Example · Test timeline", "Ann Example"),
+    ("tags/diplomacy/", "diplomacy · Tags · Test timeline", "Events tagged diplomacy"),
+    ("sources/", "Sources · Test timeline",
+     "The 0 articles behind the events of Test timeline, each with the events it supports"),
+])
+def test_every_page_has_its_own_address_and_preview(tmp_path: Path, page: str, title: str,
+                                                    description: str) -> None:
+    """A shared link to any page, not only an event's, shows its own title and address."""
+    html = read_page(built(tmp_path), page)
+    meta = {m.attrs.get("property") or m.attrs.get("name"): m.attrs.get("content")
+            for m in find_all(html, "meta")}
+    assert [link.attrs["href"] for link in find_all(html, "link", rel="canonical")] == [
+        BASE + page]
+    assert meta["og:url"] == BASE + page and meta["og:type"] == "website"
+    assert meta["og:title"] == title
+    assert meta.get("og:description", "") == meta["description"] == description
+
+
+def test_the_not_found_page_names_no_address(tmp_path: Path) -> None:
+    html = (built(tmp_path) / "404.html").read_text(encoding="utf-8")
+    assert find_all(html, "link", rel="canonical") == []
+    assert "og:url" not in html
