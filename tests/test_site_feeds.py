@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from helpers import build_site, event, find_all, person, read_page
 
 from dateline.dates import parse_date
