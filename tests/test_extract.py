@@ -6,7 +6,7 @@ import contextlib
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -21,6 +21,7 @@ from dateline import pipeline
 from dateline.cachedir import replace_file
 from dateline.commands.extract import as_json, read_article
 from dateline.extract import extract_article
+from dateline.extract.sentences import split_sentences
 from dateline.model import Article, Mark
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
@@ -145,6 +146,57 @@ def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe broken")
     run = run_cli("extract", bad)
     assert (run.code, "Traceback" in run.err, "cannot read article" in run.err) == (1, False, True)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+NAMES = ("Theresa May", "Boris Johnson", "Sergei Lavrov", "Dmitry Peskov", "Vladimir Putin")
+
+
+def _day(index: int) -> date:
+    return date(2010, 1, 1) + timedelta(days=3 * index)
+
+
+def _written(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _chronology(tmp_path: Path, count: int) -> tuple[Path, Path, list[str]]:
+    """A chronology pasted as one paragraph of ``count`` dated sentences; every tenth follows
+    a question about a deadline and every tenth but five sets one itself."""
+    sentences = []
+    for index in range(count):
+        who, other = NAMES[index % 5], NAMES[(index + 2) % 5]
+        deadline = f" and set a deadline of {_written(_day(index) + timedelta(days=10))}"
+        sentences.append(f"On {_written(_day(index))} {who} met {other} in London"
+                         f"{deadline if index % 10 == 5 else ''}.")
+    paragraph = " ".join(("Was that a deadline? " if index % 10 == 0 else "") + sentence
+                         for index, sentence in enumerate(sentences))
+    content = make_site(tmp_path, {
+        "articles/chronology.txt": f"---\npublished: 2024-06-01\n---\n{paragraph}\n",
+        **{f"people/{name.lower().replace(' ', '-')}.md": f"---\nname: {name}\n---\n"
+           for name in NAMES}})
+    return content, content / "articles" / "chronology.txt", sentences
+
+
+def test_each_dated_sentence_of_a_long_paragraph_is_its_own_event(tmp_path: Path) -> None:
+    content, path, sentences = _chronology(tmp_path, 200)
+    run = run_cli("extract", "--json", "--content", content, path)
+    article = json.loads(run.out)["articles"][0]
+    events = [(e["date"], e["quote"], e["people"]) for e in article["events"]]
+    deadlines = {d["text"] for d in article["dates"] if "a deadline" in d["reason"]}
+    assert (run.code, events, deadlines) == (0, [
+        (_day(i).isoformat(), sentence, [NAMES[i % 5], NAMES[(i + 2) % 5]])
+        for i, sentence in enumerate(sentences)],
+        {_written(_day(i) + timedelta(days=10)) for i in range(5, 200, 10)})
+
+
+def test_a_long_paragraph_is_split_into_sentences_once(tmp_path: Path) -> None:
+    content, path, _sentences = _chronology(tmp_path, 200)  # not once per date it holds
+    with mock.patch("dateline.extract.split_sentences", wraps=split_sentences) as dates, \
+            mock.patch("dateline.extract.events.split_sentences", wraps=split_sentences) as events:
+        run = run_cli("extract", "--json", "--content", content, path)
+    assert (run.code, dates.call_count, events.call_count) == (0, 1, 1)
 
 
 ARTICLE = ("---\nurl: https://example.org/talks\noutlet: Example Wire\npublished: 2017-12-22\n"

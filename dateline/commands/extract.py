@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 def as_json(article: Article, found: Extraction) -> dict[str, Any]:
     """The documented JSON shape of one article's extraction."""
+    named = _named(found)
     return {
         "path": article.mark.path,
         "published": found.published.edtf() if found.published else None,
@@ -97,7 +98,7 @@ def as_json(article: Article, found: Extraction) -> dict[str, Any]:
         if found.dateline else None,
         "credits": [{"name": c.name, "role": c.role} for c in found.credits],
         "events": [{"date": e.date.edtf(), "precision": e.date.precision.label,
-                    "title": e.title, "people": _names(e.people_refs, found),
+                    "title": e.title, "people": _names(e.people_refs, named),
                     "places": list(e.places), "line": e.mark.line,
                     "quote": e.sources[0].quote if e.sources else ""} for e in found.events],
         "dates": [{"text": d.text, "line": d.line, "col": d.col, "end_col": d.end_col,
@@ -109,9 +110,13 @@ def as_json(article: Article, found: Extraction) -> dict[str, Any]:
     }
 
 
-def _names(refs: Sequence[Any], found: Extraction) -> list[str]:
-    by_ref = {p.slug or p.name: p.name for p in found.people}
-    return [by_ref.get(ref.text, ref.text) for ref in refs]
+def _named(found: Extraction) -> dict[str, str]:
+    """Each person reference of the article's events → the name it stands for."""
+    return {p.slug or p.name: p.name for p in found.people}
+
+
+def _names(refs: Sequence[Any], named: dict[str, str]) -> list[str]:
+    return [named.get(ref.text, ref.text) for ref in refs]
 
 
 def _print_text(article: Article, found: Extraction) -> None:
@@ -121,8 +126,9 @@ def _print_text(article: Article, found: Extraction) -> None:
         print(f"  dateline: {found.dateline.place or '-'} ({found.dateline.outlet or '-'})")
     for credit in found.credits:
         print(f"  credit: {credit.name} ({credit.role})")
+    named = _named(found)
     for event in found.events:
-        people = ", ".join(_names(event.people_refs, found)) or "no one named"
+        people = ", ".join(_names(event.people_refs, named)) or "no one named"
         print(f"  event {event.date.edtf()} [{event.date.precision.label}] {event.title}")
         print(f"    line {event.mark.line}; people: {people}; "
               f"places: {', '.join(event.places) or '-'}")

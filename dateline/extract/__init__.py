@@ -19,7 +19,7 @@ from dateline.extract.found import Block, Credit, DateMention, Extraction, Perso
 from dateline.extract.people import Known, find_people
 from dateline.extract.published import find_published
 from dateline.extract.rules import ANAPHORA, anaphora_shift
-from dateline.extract.sentences import split_sentences
+from dateline.extract.sentences import sentence_start, split_sentences
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
@@ -113,19 +113,21 @@ def _from_earlier(mention: DateMention, last: date | None) -> DateMention:
 def _block_dates(block: Block, found: list[DateMention]) -> list[DateMention]:
     """Dates of the story; those of captions, blurbs and headings are shown but never used."""
     if block.kind in TEXT_KINDS:
-        return [_noted(d, block) for d in found]
+        spans = split_sentences(block.text)  # once per block: a long paragraph has many dates
+        return [_noted(d, block, spans) for d in found]
     label = _LABELS.get(block.kind, block.kind)
     return [replace(d, value=None, accepted=False,
                     reason=f"in {label}, not the story" + ("" if d.accepted else f": {d.reason}"))
             for d in found]
 
 
-def _noted(mention: DateMention, block: Block) -> DateMention:
+def _noted(mention: DateMention, block: Block, spans: Sequence[tuple[int, int]]
+           ) -> DateMention:
     """An accepted date that is a deadline or background says so in its reason."""
     if not mention.accepted:
         return mention
     at = mention.start - block.start
-    start = next((a for a, b in split_sentences(block.text) if a <= at < b), 0)
+    start = sentence_start(spans, at)
     why = not_happened(block.text, start, at)
     return replace(mention, reason=f"{mention.reason}; {why}") if why else mention
 

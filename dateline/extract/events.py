@@ -91,8 +91,9 @@ def find_events(parts: Parts, position: Position) -> list[Event]:
                 grouped.setdefault(mention.value.edtf(), []).append((start, end, mention))
     events: list[Event] = []
     used: set[str] = set()
+    by_start = sorted((p.start, index) for index, p in enumerate(parts.people))
     for sentences in grouped.values():
-        events.append(_event(parts, sentences, position, used))
+        events.append(_event(parts, sentences, position, used, by_start))
     return events
 
 
@@ -126,8 +127,16 @@ def _in_quotes(text: str, start: int, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _people_in(people: Sequence[PersonMention], by_start: Sequence[tuple[int, int]], start: int,
+               end: int) -> list[PersonMention]:
+    """The mentions of ``people`` from offset ``start`` to ``end``, in the order of ``people``;
+    ``by_start`` holds (start, index) of each, sorted."""
+    found = by_start[bisect_left(by_start, (start, -1)):bisect_left(by_start, (end, -1))]
+    return [people[index] for _start, index in sorted(found, key=lambda item: item[1])]
+
+
 def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position: Position,
-           used: set[str]) -> Event:
+           used: set[str], by_start: Sequence[tuple[int, int]]) -> Event:
     start, end, mention = sentences[0]
     assert mention.value is not None
     value, article = mention.value, parts.article
@@ -135,8 +144,8 @@ def _event(parts: Parts, sentences: list[tuple[int, int, DateMention]], position
     places: list[str] = []
     known_places = [parts.dateline.place] if parts.dateline and parts.dateline.place else []
     for a, b, _m in sentences:
-        for person in parts.people:
-            if a <= person.start < b and all(p.name != person.name for p in people):
+        for person in _people_in(parts.people, by_start, a, b):
+            if all(p.name != person.name for p in people):
                 people.append(person)
         for place in find_places(article.text[a:b], known_places):
             if place not in places:

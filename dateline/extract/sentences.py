@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 _END = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$)")
 _ABBREVIATIONS = frozenset(
@@ -26,6 +28,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start + _lead(text[start:]), len(text.rstrip())))
     return spans
+
+
+def sentence_start(spans: Sequence[tuple[int, int]], at: int) -> int:
+    """Start of the sentence of ``spans`` (from :func:`split_sentences`) holding offset ``at``;
+    0 when ``at`` falls between sentences."""
+    index = bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return spans[index][0] if index >= 0 and at < spans[index][1] else 0
 
 
 def _lead(text: str) -> int:
