@@ -133,7 +133,15 @@ def test_published_option_wins_over_the_text() -> None:
     run = run_cli("extract", "--json", "--published", "2018-03-07",
                   FIXTURES / "broadcaster-salisbury-page.txt")
     article = json.loads(run.out)["articles"][0]
-    assert (article["published"], article["published_from"]) == ("2018-03-07", "front-matter")
+    assert (article["published"], article["published_from"]) == ("2018-03-07", "option")
+
+
+def test_text_view_says_the_publication_date_came_from_the_option() -> None:
+    path = FIXTURES / "paper-front-matter.md"
+    given = run_cli("extract", "--published", "2020-01-01", path).out.splitlines()[0]
+    plain = run_cli("extract", path).out.splitlines()[0]
+    assert (given.endswith(": published 2020-01-01 (from --published)"),
+            plain.endswith("(from front-matter)")) == (True, True)
 
 
 def test_text_view_explains_rejections() -> None:

@@ -18,6 +18,7 @@ from dateline.model import Article, Person
 from dateline.yamlread import YamlProblem, split_front_matter
 
 HELP = "show the dates, people and events found in article files, and why"
+_ORIGINS = {"option": "--published"}  # where the publication date came from, as printed
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +122,9 @@ def _names(refs: Sequence[Any], named: dict[str, str]) -> list[str]:
 
 def _print_text(article: Article, found: Extraction) -> None:
     published = found.published.edtf() if found.published else "unknown"
-    print(f"{article.mark.path}: published {published} (from {found.published_from or '-'})")
+    origin = found.published_from or "-"
+    origin = _ORIGINS.get(origin, origin)
+    print(f"{article.mark.path}: published {published} (from {origin})")
     if found.dateline:
         print(f"  dateline: {found.dateline.place or '-'} ({found.dateline.outlet or '-'})")
     for credit in found.credits:

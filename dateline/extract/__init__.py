@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from dateline.dates import Precision
+from dateline.dates import EventDate, Precision
 from dateline.extract.calendar_math import day_value
 from dateline.extract.clean import clean
 from dateline.extract.events import Parts, article_source, find_events, not_happened
@@ -48,12 +48,15 @@ def positions(article: Article) -> Callable[[int], tuple[int, int]]:
 
 
 def extract_article(article: Article, known: Known, published: date | None = None) -> Extraction:
-    """Everything found in one article; ``published`` overrides its publication date."""
+    """Everything found in one article; ``published`` overrides its publication date (which
+    then comes from ``"option"``)."""
     cleaned = clean(article.text)
-    front = article.published
+    when: EventDate | None
+    source: str | None
     if published is not None:
-        front = day_value(published)
-    when, source = find_published(front, cleaned.blocks, cleaned.dateline_when)
+        when, source = day_value(published), "option"
+    else:
+        when, source = find_published(article.published, cleaned.blocks, cleaned.dateline_when)
     anchor = when.start.first_day() if when and when.precision == Precision.DAY else None
     body = [block for block in cleaned.blocks if block.kind in TEXT_KINDS]
     dates = sorted(_article_dates(cleaned.blocks, anchor), key=lambda d: d.start)
