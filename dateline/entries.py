@@ -53,13 +53,17 @@ def _image(fields: dict[str, Any]) -> Image | None:
                  credit=data.get("credit", ""))
 
 
-def _people_refs(fields: dict[str, Any]) -> tuple[PersonRef, ...]:
-    refs: dict[str, PersonRef] = {}
-    for text, mark in zip(fields.get("people") or (), fields.get("people@items", ()),
-                          strict=False):
+def _marked(fields: dict[str, Any], key: str) -> dict[str, Mark]:
+    """Each distinct item of the list ``key``, in order, with where it is first written."""
+    marks: dict[str, Mark] = {}
+    for text, mark in zip(fields.get(key) or (), fields.get(f"{key}@items", ()), strict=False):
         if text:
-            refs.setdefault(text, PersonRef(text, mark))
-    return tuple(refs.values())
+            marks.setdefault(text, mark)
+    return marks
+
+
+def _people_refs(fields: dict[str, Any]) -> tuple[PersonRef, ...]:
+    return tuple(PersonRef(text, mark) for text, mark in _marked(fields, "people").items())
 
 
 def event_from(slug: str, path: str, document: Document, fields: dict[str, Any]) -> Event:
@@ -95,11 +99,12 @@ def person_from(slug: str, path: str, document: Document, fields: dict[str, Any]
     )
     links = tuple(Link(url=link["url"], title=link.get("title", ""))
                   for link in fields.get("links") or ())
+    aliases = _marked(fields, "aliases")
     return Person(
         slug=slug,
         name=fields["name"],
         mark=Mark(path, 1, 1),
-        aliases=_words(fields, "aliases"),
+        aliases=tuple(aliases),
         born=fields.get("born"),
         died=fields.get("died"),
         nationality=fields.get("nationality", ""),

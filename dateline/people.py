@@ -9,10 +9,10 @@ from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
 
-from dateline.diagnostics import Diagnostic, warning
+from dateline.diagnostics import Diagnostic, error, warning
 from dateline.hints import person_hint
 from dateline.memo import by_identity
-from dateline.model import Event, Person, Role
+from dateline.model import Event, Mark, Person, Role
 from dateline.slugs import make_slug, unique
 
 
@@ -24,6 +24,43 @@ def normal(text: str) -> str:
     return " ".join(bare.casefold().replace("-", " ").replace(".", " ").split())
 
 
+SLUG, NAME, ALIAS = 0, 1, 2  # how a person claims a spelling, strongest first
+_WHAT = {SLUG: "the slug of", NAME: "the name of", ALIAS: "an alias of"}
+_FIX = {SLUG: "rename this file", NAME: "give this one another name",
+        ALIAS: "remove this alias"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A person's claim on a spelling: as slug, name or alias, as written and where."""
+
+    kind: int
+    text: str
+    mark: Mark
+    strength: int  # the strongest kind among the person's spellings with the same key
+
+
+def claims(person: Person) -> dict[str, Claim]:
+    """The person's spellings by their ``normal`` key; one claim per key (the name over an
+    alias over the slug, since they are what an editor wrote), so no one clashes with
+    themselves."""
+    written = [(NAME, person.name, person.at("name")),
+               *((ALIAS, alias, person.at("aliases", alias)) for alias in person.aliases),
+               (SLUG, person.slug, person.mark)]
+    found: dict[str, Claim] = {}
+    for kind, text, mark in written:
+        key = normal(text)
+        if not key:
+            continue
+        first = found.get(key)
+        found[key] = (Claim(kind, text, mark, kind) if first is None
+                      else replace(first, strength=min(first.strength, kind)))
+    return found
+
+
+Held = tuple[Person, dict[str, Claim]]  # a person with their claims
+
+
 @dataclass(frozen=True)
 class Registry:
     """Every known spelling of every person, mapped to the person's slug."""
@@ -32,24 +69,73 @@ class Registry:
     names: Mapping[str, str]
 
     def lookup(self, text: str) -> str | None:
-        """The slug a name, alias or slug refers to, or None."""
+        """The slug a slug, name or alias refers to, or None. A slug always means its own
+        person; a spelling two files share (an error: see :func:`clashes`) means the one
+        that keeps it."""
         return self.index.get(normal(text))
 
 
 def build_registry(people: Iterable[Person]) -> Registry:
     """Index people by slug, name and aliases."""
-    index: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for person in people:
-        names[person.slug] = person.name
-        for spelling in (person.slug, person.name, *person.aliases):
-            index.setdefault(normal(spelling), person.slug)
+    everyone = list(people)
+    names = {person.slug: person.name for person in everyone}
+    index = {key: _keeper(key, holders)[0].slug for key, holders in _holders(everyone).items()}
     return Registry(MappingProxyType(index), MappingProxyType(names))
+
+
+def clashes(people: Iterable[Person]) -> list[Diagnostic]:
+    """An error for each spelling (compared as :func:`normal` does) that a person file shares
+    with the one that keeps it, at the value as written, naming the keeper."""
+    problems: list[Diagnostic] = []
+    for key, holders in _holders(p for p in people if not p.auto).items():
+        if len(holders) < 2:
+            continue
+        keeper, kept = _keeper(key, holders)
+        for _, own in (held for held in holders if held[0] is not keeper):
+            claim = own[key]
+            problems.append(error(
+                claim.mark.path, claim.mark.line, claim.mark.col,
+                f"'{claim.text}' is already {_WHAT[kept[key].kind]} {keeper.mark.path}",
+                f"two files for one person? merge them, or {_FIX[claim.kind]}"))
+    return problems
+
+
+def _holders(people: Iterable[Person]) -> dict[str, list[Held]]:
+    """Who claims each spelling's key, in the people's order."""
+    holders: dict[str, list[Held]] = {}
+    for person in people:
+        own = claims(person)
+        for key in own:
+            holders.setdefault(key, []).append((person, own))
+    return holders
+
+
+def _keeper(key: str, holders: list[Held]) -> Held:
+    """Of the people claiming the spelling ``key``, the one that keeps it: the one no other
+    outranks (see :func:`_outranks`), else the strongest claim on ``key`` itself."""
+    if len(holders) == 1:
+        return holders[0]
+    unbeaten = [held for held in holders
+                if not any(_outranks(other, held) for other in holders if other is not held)]
+    return unbeaten[0] if unbeaten else min(holders, key=lambda held: _rank(held, (key,)))
+
+
+def _outranks(one: Held, two: Held) -> bool:
+    """Whether ``one`` rather than ``two`` keeps the spellings they share: the file with the
+    strongest claim on any of them (a slug over a name over an alias), else the one sorting
+    first. Deciding per pair, not per spelling, blames the copy for all it shares."""
+    shared = one[1].keys() & two[1].keys()
+    return _rank(one, shared) < _rank(two, shared)
+
+
+def _rank(held: Held, keys: Iterable[str]) -> tuple[int, str]:
+    return min(held[1][key].strength for key in keys), held[0].mark.path
 
 
 def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from: int | None = None
                    ) -> tuple[tuple[Event, ...], dict[str, Person], list[Diagnostic]]:
-    """Give each event the slugs of its people; unknown names get a page of their own.
+    """Give each event the slugs of its people; unknown names get a page of their own; two
+    person files sharing a spelling are errors (:func:`clashes`).
 
     Unknown names in events from index ``quiet_from`` on (extractions, which editors review
     with ``review``) get their page without a warning.
@@ -57,7 +143,7 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
     known = {person.slug: person for person in people}
     registry = build_registry(known.values())
     real = [person for person in known.values() if not person.auto]
-    problems: list[Diagnostic] = []
+    problems = clashes(real)
     resolved: list[Event] = []
     for position, event in enumerate(events):
         quiet = quiet_from is not None and position >= quiet_from

@@ -116,3 +116,18 @@ def test_new_person_and_article_pass_check(tmp_path: Path) -> None:
     text = (content / "articles" / "skripal-42.txt").read_text(encoding="utf-8")
     assert 'outlet: "Wire"' in text and text.endswith("Police said on Monday ...\n")
     assert check(content)[0] == 0
+
+
+def test_a_new_person_may_not_take_a_spelling_of_someone_else(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    code, _, err = new(content, "person", "Yulia Skripal", "--aliases", "Yulia",
+                       "sergei skripal")
+    assert code == 1 and "'sergei skripal' is already content/people/sergei-skripal.md" in err
+    code, _, err = new(content, "person", "Yulia Skripal", "--slug", "yulia")
+    assert code == 0, err
+    code, _, err = new(content, "person", "Yulia Other", "--slug", "yulia-skripal")
+    assert code == 1 and ("the file name 'yulia-skripal' is already a spelling of "
+                          "content/people/yulia.md") in err
+    assert sorted(p.name for p in (content / "people").iterdir()) == [
+        "sergei-skripal.md", "yulia.md"]
+    assert check(content) == (0, "checked: 0 errors, 0 warnings\n")

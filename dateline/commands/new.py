@@ -77,7 +77,7 @@ def _entry(args: argparse.Namespace) -> tuple[list[str], str]:
             args.title, date, _people(args), args.tags, args.source, args.summary, args.draft)
     if args.kind == "person":
         _refuse_blank(args.name, "name", 'new person "Sergei Lavrov"')
-        _refuse_known(args.content, args.name)
+        _refuse_known(args.content, args.name, args.aliases, args.slug or entry_slug(args.name))
         return [entry_slug(args.name)], person_text(args.name, args.aliases)
     published = _date(args.published) if args.published else ""
     body = _article_body(args.text)
@@ -103,12 +103,23 @@ def _people(args: argparse.Namespace) -> list[str]:
     return [registry.lookup(name) or name for name in args.people]
 
 
-def _refuse_known(content: Path, name: str) -> None:
+def _refuse_known(content: Path, name: str, aliases: list[str], slug: str) -> None:
+    """Refuse a spelling some person file already has, as ``check`` would (one spelling,
+    one person); a taken file name is left to :func:`create_entry`."""
     registry = build_registry(load_content(content).content.people)
-    slug = registry.lookup(name)
-    if slug is not None:
-        raise Refused(f"'{name}' is already content/people/{slug}.md; "
+    owner = registry.lookup(name)
+    if owner is not None:
+        raise Refused(f"'{name}' is already content/people/{owner}.md; "
                       "add another spelling to its 'aliases' instead")
+    for alias in aliases:
+        owner = registry.lookup(alias)
+        if owner is not None:
+            raise Refused(f"'{alias}' is already content/people/{owner}.md; "
+                          "one spelling names one person, so leave it out of --aliases")
+    owner = registry.lookup(slug)
+    if owner not in (None, slug):
+        raise Refused(f"the file name '{slug}' is already a spelling of "
+                      f"content/people/{owner}.md; choose another with --slug")
 
 
 def _article_body(source: Path | None) -> str:
