@@ -9,16 +9,15 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Se
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType, TracebackType
+from types import MappingProxyType
 from typing import Any, TypeVar
 
-import jinja2
 from tqdm import tqdm
 
 from dateline.bodies import from_store
 from dateline.cachedir import CACHE_DIR
 from dateline.checks import check_timeline
-from dateline.diagnostics import Diagnostic, error, ordered
+from dateline.diagnostics import Diagnostic, ordered
 from dateline.exports import export_files
 from dateline.extract.cache import extract_all
 from dateline.feeds import feed_files
@@ -38,6 +37,7 @@ from dateline.render import (
     unchanged_templates,
 )
 from dateline.site import DataFile, Page, plan, shared_context
+from dateline.themecheck import missing_templates, template_problem, theme_problems
 
 T = TypeVar("T")
 
@@ -83,9 +83,17 @@ class Result:
         return any(d.is_error for d in self.diagnostics)
 
 
-def check(settings: Settings) -> Result:
-    """Validate everything and write nothing."""
+def gather(settings: Settings) -> Result:
+    """The content loaded, merged and checked, with no page rendered: what the commands
+    that read the timeline need (``check`` looks at the templates too)."""
     return _gather(settings)
+
+
+def check(settings: Settings) -> Result:
+    """Validate everything and write nothing: every page is rendered as by :func:`build`,
+    so that a template's mistake is found as there, and let go (``files`` is empty)."""
+    with _cycles_collected_after():
+        return _build(settings, None, None, keep=False)
 
 
 Sink = Callable[[str, bytes], None]
@@ -104,16 +112,20 @@ def build(settings: Settings, reuse: Reuse | None = None, sink: Sink | None = No
         return _build(settings, reuse, sink)
 
 
-def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result:
+def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
+           keep: bool = True) -> Result:
+    """The build; without ``keep``, the files, the rendered pages and the Markdown store
+    are let go as they are made (the check)."""
     gathered = _gather(settings, reuse)
+    theme = load_theme(settings.templates)
+    render, before = _reusable(reuse, theme, settings.incremental)
+    gathered = _adding(gathered, theme_problems(render.env, theme, settings.templates))
     if gathered.failed or gathered.timeline is None:
         return gathered
     if reuse is not None and reuse.timeline is not None:
         gathered = replace(gathered, timeline=_as_before(gathered.timeline, reuse.timeline))
     timeline = gathered.timeline
     assert timeline is not None
-    theme = load_theme(settings.templates)
-    render, before = _reusable(reuse, theme, settings.incremental)
     earlier = reuse.timeline.people if reuse is not None and reuse.timeline else timeline.people
     changed = frozenset() if earlier is timeline.people else changed_people(earlier,
                                                                             timeline.people)
@@ -125,10 +137,14 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
     with (nullcontext() if before else cards_meanwhile(  # made on every core meanwhile
             render, shared, timeline.events, len(timeline.events) + len(timeline.people))):
         pages, data = plan(timeline, shared)
+    missing = missing_templates(theme, pages, settings.templates)
+    if missing:
+        return _adding(gathered, missing)
     files: dict[str, bytes] = {}
 
     def put(name: str, content: bytes) -> None:
-        files[name] = content
+        if keep:
+            files[name] = content
         if sink is not None:
             sink(name, content)
 
@@ -142,17 +158,27 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None) -> Result
             put(name, content)  # made here meanwhile
         for page, done in zip(_progress(pages, settings.progress), made, strict=True):
             put(page.output, done.html)
-            rendered[page.output] = (page, done)
+            if keep:
+                rendered[page.output] = (page, done)
     except Exception as exc:  # any error raised while a template runs is the template's
-        problem = _template_problem(exc, theme, settings.templates)
+        problem = template_problem(exc, theme, settings.templates)
         return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
     finally:
         made.close()  # on an early end (a full disk), the workers stop at once
-    if bodies is not None:
-        bodies.save()  # with the HTML the workers made
+    if bodies is not None:  # with the HTML the workers made; the check writes none
+        (bodies if keep else replace(bodies, folder=None)).save()
+    if not keep:
+        return replace(gathered, pages=len(pages))
     kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
                    timeline=timeline)
     return replace(gathered, files=files, pages=len(pages), reuse=kept)
+
+
+def _adding(result: Result, problems: list[Diagnostic]) -> Result:
+    """``result`` with more ``problems``, all in order."""
+    if not problems:
+        return result
+    return replace(result, diagnostics=ordered([*result.diagnostics, *problems]))
 
 
 def _reusable(reuse: Reuse | None, theme: Theme, noting: bool
@@ -283,18 +309,3 @@ def _progress(items: list[T], enabled: bool) -> Iterable[T]:
         return items
     bar: Iterable[T] = tqdm(items, desc="rendering", unit="page", delay=1.0, leave=False)
     return bar
-
-
-def _template_problem(exc: Exception, theme: Theme, folder: Path) -> Diagnostic:
-    """A template mistake as ``templates/name:line:col: message``."""
-    name, line = getattr(exc, "name", None), getattr(exc, "lineno", None)
-    tb: TracebackType | None = exc.__traceback__
-    while tb is not None and not isinstance(exc, jinja2.TemplateSyntaxError):
-        if tb.tb_frame.f_code.co_filename in theme.templates:
-            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
-        tb = tb.tb_next
-    if name is None and not isinstance(exc, jinja2.TemplateError):
-        raise exc  # not a template's: the sink's (a failed write) or a bug in dateline
-    where = f"{folder.name}/{name}" if name else folder.name
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return error(where, line or 1, 1, f"template error: {message}", "fix the template")

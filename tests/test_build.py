@@ -128,33 +128,98 @@ def built(tmp_path: Path) -> tuple[Path, Path, Snapshot]:
     return content, site, snapshot(site)
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
+TEMPLATE_MISTAKES = [
     ("<h1>{{ event.title }}</h1>", "<h1>{{ event.titel }}</h1>",
      "templates/event.html:{line}:1: template error: 'dateline.model.Event object' has no "
      "attribute 'titel' (fix the template)"),
+    ("<h1>{{ event.title }}</h1>", "<h1>{{ evnt.title }}</h1>",
+     "templates/event.html:{line}:1: template error: 'evnt' is undefined (fix the template)"),
+    ("<h1>{{ event.title }}</h1>", "<h1>{{ event.title }</h1>",
+     "templates/event.html:{line}:1: template error: unexpected '}}' (fix the template)"),
     ("<h1>{{ event.title }}</h1>", "<h1>{% if %}</h1>",
      "templates/event.html:{line}:1: template error: Expected an expression, got 'end of "
      "statement block' (fix the template)"),
     ("<h1>{{ event.title }}</h1>", "<h1>{{ event.title | shout }}</h1>",
      "templates/event.html:{line}:1: template error: No filter named 'shout'. "
      "(fix the template)"),
-])
+]
+
+
+def _edited_templates(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, int]:
+    """A copy of the starter templates with ``old`` replaced by ``new`` in ``name``, and the
+    line it is on."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    source = (templates / name).read_text(encoding="utf-8")
+    assert old in source
+    (templates / name).write_text(source.replace(old, new), encoding="utf-8")
+    return templates, source[: source.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("old", "new", "message"), TEMPLATE_MISTAKES)
 def test_a_template_error_leaves_the_previous_site(
         tmp_path: Path, built: tuple[Path, Path, Snapshot], old: str, new: str,
         message: str) -> None:
     content, site, before = built
-    templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
-    source = (templates / "event.html").read_text(encoding="utf-8")
-    assert old in source
-    line = source[: source.index(old)].count("\n") + 1
-    (templates / "event.html").write_text(source.replace(old, new), encoding="utf-8")
+    templates, line = _edited_templates(tmp_path, "event.html", old, new)
     run = run_cli("build", "--content", content, "--templates", templates, "--out", site)
     assert run.code == 1
     assert run.problems == [BOB_WARNING, message.format(line=line)]
     assert "build failed: the previous site was left as it was" in run.err
     assert snapshot(site) == before
     assert _beside(tmp_path) == ["content", "site", "templates"]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), TEMPLATE_MISTAKES)
+def test_check_reports_a_template_error_as_build_does_and_writes_nothing(
+        tmp_path: Path, old: str, new: str, message: str) -> None:
+    content = make_site(tmp_path, FILES)
+    templates, line = _edited_templates(tmp_path, "event.html", old, new)
+    before = snapshot(tmp_path)
+    run = run_cli("check", "--content", content, "--templates", templates)
+    assert run.code == 1
+    assert run.problems == [BOB_WARNING, message.format(line=line)]
+    assert run.err.endswith("checked: 1 error, 1 warning\n")
+    assert snapshot(tmp_path) == before
+
+
+MISSING = "restore it from the starter templates"
+
+
+@pytest.mark.parametrize(("command", "summary"), [("check", "checked"), ("build", "found")])
+@pytest.mark.parametrize(("name", "message"), [
+    ("person.html", "templates/person.html:1:1: template not found "
+                    f"(2 pages such as /people/ann-example/ need it: {MISSING})"),
+    ("base.html", "templates/404.html:1:1: template 'base.html' not found (also named by 9 "
+                  f"other templates: {MISSING}, or fix the name)"),
+    ("_card.html", "templates/index.html:{line}:1: template '_card.html' not found "
+                   f"({MISSING}, or fix the name)"),
+])
+def test_a_missing_template_is_named_where_it_is_needed(
+        tmp_path: Path, command: str, summary: str, name: str, message: str) -> None:
+    content = make_site(tmp_path, FILES)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / name).unlink()
+    index = (templates / "index.html").read_text(encoding="utf-8")
+    line = index[: index.index("{{ event_cards(")].count("\n") + 1
+    out = ["--out", tmp_path / "site"] if command == "build" else []
+    run = run_cli(command, "--content", content, "--templates", templates, *out)
+    assert run.code == 1
+    assert run.problems == [BOB_WARNING, message.format(line=line)]
+    assert f"{summary}: 1 error, 1 warning" in run.err
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_misspelt_template_name_gets_a_suggestion(tmp_path: Path) -> None:
+    content = make_site(tmp_path, FILES)
+    templates, _ = _edited_templates(
+        tmp_path, "event.html", '{% extends "base.html" %}',
+        '{% extends "bsae.html" %}{% include "x.html" ignore missing %}')
+    run = run_cli("check", "--content", content, "--templates", templates)
+    assert run.code == 1
+    assert run.problems == [BOB_WARNING, "templates/event.html:1:1: template 'bsae.html' not "
+                                         "found (did you mean 'base.html'?)"]
 
 
 def test_a_python_error_inside_a_template_is_reported_not_raised(
@@ -346,6 +411,18 @@ def test_exit_status_two_without_a_content_folder(tmp_path: Path) -> None:
         assert run.code == 2
         assert run.err == f"dateline: no content folder at {tmp_path / 'missing'}\n"
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "check", "serve"])
+def test_exit_status_two_without_a_templates_folder(tmp_path: Path, command: str) -> None:
+    content = make_site(tmp_path, FILES)
+    before = snapshot(tmp_path)
+    options = {"build": ["--out", tmp_path / "site"], "check": [], "serve": ["--port", "0"]}
+    run = run_cli(command, "--content", content, "--templates", tmp_path / "nope",
+                  *options[command])
+    assert run.code == 2
+    assert run.err == f"dateline: no templates folder at {tmp_path / 'nope'}\n"
+    assert snapshot(tmp_path) == before
 
 
 def test_exit_status_two_on_an_unknown_option(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the entry; refuse to overwrite anything."""
-    result = pipeline.check(settings_from(args))
+    result = pipeline.gather(settings_from(args))
     if result.failed:
         return report(result.diagnostics, args.strict, "checked")
     found = {event.slug: event for event in unreviewed(result)}

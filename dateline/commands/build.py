@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from dateline import pipeline
-from dateline.commands.common import add_content_options, report, settings_from
+from dateline.commands.common import add_content_options, no_templates, report, settings_from
 from dateline.search import index_site
 from dateline.write import NotReplaceable, UnsafeOutput, check_output_dir, check_replaceable, staged
 
@@ -28,6 +28,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build; on any error leave the previous site as it was."""
     started = time.perf_counter()
+    if no_templates(args):
+        return 2
     settings = settings_from(args)
     out: Path = args.out
     refused = _refused(out, settings)

@@ -1,13 +1,13 @@
-"""``dateline check``: validate everything, write nothing."""
+"""``dateline check``: validate everything, templates included, write nothing."""
 
 from __future__ import annotations
 
 import argparse
 
 from dateline import pipeline
-from dateline.commands.common import add_content_options, report, settings_from
+from dateline.commands.common import add_content_options, no_templates, report, settings_from
 
-HELP = "validate content and write nothing"
+HELP = "validate content and templates and write nothing"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,4 +17,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem; exit 1 on errors (and on warnings with --strict)."""
+    if no_templates(args):
+        return 2
     return report(pipeline.check(settings_from(args)).diagnostics, args.strict, "checked")

@@ -27,6 +27,15 @@ def settings_from(args: argparse.Namespace) -> pipeline.Settings:
                              base_url=args.base_url, drafts=args.drafts, progress=True)
 
 
+def no_templates(args: argparse.Namespace) -> bool:
+    """True, once said, when ``--templates`` names no folder: a usage mistake (exit 2), as
+    a missing content folder is."""
+    if args.templates.is_dir():
+        return False
+    print(f"dateline: no templates folder at {args.templates}", file=sys.stderr)
+    return True
+
+
 def report(diagnostics: list[Diagnostic], strict: bool, verb: str | None) -> int:
     """Print every problem and a summary; return the exit status they call for."""
     for item in diagnostics:

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     shown = (Path(args.content.name) / path.relative_to(args.content)).as_posix()
     print(f"wrote {shown}")
     settings = replace(settings_from(args), drafts=True)  # a new draft is checked too
-    found = [d for d in pipeline.check(settings).diagnostics if d.path == shown]
+    found = [d for d in pipeline.gather(settings).diagnostics if d.path == shown]
     for problem in found:
         print(problem.format(), file=sys.stderr)
     return 1 if any(d.is_error for d in found) or (args.strict and found) else 0

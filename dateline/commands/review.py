@@ -27,7 +27,7 @@ def unreviewed(result: pipeline.Result) -> list[Event]:
 
 def run(args: argparse.Namespace) -> int:
     """Print one block per extracted event: id, confidence, date, title, where, sentence."""
-    result = pipeline.check(settings_from(args))
+    result = pipeline.gather(settings_from(args))
     if result.failed:
         return report(result.diagnostics, args.strict, "checked")
     events = unreviewed(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dateline.commands.common import add_content_options
+from dateline.commands.common import add_content_options, no_templates
 from dateline.serve import Preview
 
 HELP = "preview the site at http://127.0.0.1:8000/ with drafts; rebuild and reload on save"
@@ -21,6 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C; content mistakes show in the page, never stop the server."""
+    if no_templates(args):
+        return 2
     try:
         preview = Preview(args.content, args.templates, args.host, args.port, args.base_url,
                           strict=args.strict)
