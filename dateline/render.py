@@ -55,7 +55,7 @@ def make_environment(theme: Theme, cards: jinja2.Environment | None = None
 
 
 CARD = "_card.html"
-_PARSER = jinja2.Environment()  # only parses: our templates' syntax is Jinja's default
+PARSER = jinja2.Environment()  # only parses: our templates' syntax is Jinja's default
 ROOT_MARK = "<dateline-root>"  # never in rendered content, where every "<" is escaped
 
 
@@ -305,7 +305,7 @@ def unchanged_templates(before: Mapping[str, str], now: Mapping[str, str]) -> fr
 def _loads(source: str) -> frozenset[str] | None:
     """The templates that ``source`` extends, includes or imports (None: not known)."""
     try:
-        named = list(jinja2.meta.find_referenced_templates(_PARSER.parse(source)))
+        named = list(jinja2.meta.find_referenced_templates(PARSER.parse(source)))
     except jinja2.TemplateSyntaxError:
         return None
     if None in named:

@@ -13,9 +13,9 @@ from jinja2 import nodes
 
 from dateline.diagnostics import Diagnostic, closest, error
 from dateline.model import Theme
+from dateline.render import PARSER
 from dateline.site import Page
 
-_PARSER = jinja2.Environment()  # only parses: our templates' syntax is Jinja's default
 RESTORE = "restore it from the starter templates"
 
 
@@ -80,7 +80,7 @@ def _named(source: str) -> tuple[tuple[str, int], ...]:
     """The templates that ``source`` names by a constant in an ``extends``, ``include`` (but
     not ``ignore missing``) or ``import``, each with its line."""
     try:
-        tree = _PARSER.parse(source)
+        tree = PARSER.parse(source)
     except jinja2.TemplateSyntaxError:
         return ()
     found: list[tuple[nodes.Expr, int]] = [
