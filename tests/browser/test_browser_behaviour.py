@@ -167,3 +167,23 @@ def test_search_shows_twenty_results_then_more_on_request(browser: Any,
         assert page.evaluate("document.activeElement.closest('li') === "
                              "document.querySelectorAll('#search-results li')[20]")
     context.close()
+
+
+def test_a_phone_reader_can_tap_every_year_and_event_link(browser: Any, address: str) -> None:
+    """A bar of the overview is a few pixels wide on a phone: the years are also links big
+    enough for a finger (WCAG 2.5.8: 24 by 24 px at least), as is each card's '#' link."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(address)
+    page.get_by_text("Jump to a year").click()
+    years = page.locator(".year-jump a")
+    assert years.all_inner_texts() == ["1992", "2003", "2006", "2018", "2022"]
+    sizes = page.locator(".year-jump a, .timeline .anchor").evaluate_all(
+        "links => links.map(a => [a.getBoundingClientRect().width,"
+        " a.getBoundingClientRect().height])")
+    assert len(sizes) == 5 + len(EVENT_SLUGS)
+    assert all(width >= 24 and height >= 24 for width, height in sizes), sizes
+    years.nth(3).click()
+    page.wait_for_selector("#h2018", state="visible", timeout=5000)
+    assert page.url.endswith("#y2018")
+    context.close()
