@@ -284,3 +284,20 @@ def test_an_article_an_entry_claims_is_among_its_sources(tmp_path: Path) -> None
     [listed] = [li.text for li in find_all(read_page(site, "sources/"), "li")
                 if li.text.startswith("Putin begins")]
     assert "24 June 2003 · 1 event" in listed
+
+
+def test_the_archive_note_shows_where_an_event_cites_the_archive(tmp_path: Path) -> None:
+    """Readers of an event page can tell a source from the site's own archive of articles."""
+    note = "Our articles are written from public facts."
+    content = make_site(tmp_path, {
+        "articles/putin-arrives.txt": PASTED,
+        "events/state-visit.md": event("A state visit", "2003-06-24",
+                                       extra="articles: [putin-arrives]\n"),
+        "events/other.md": event("Other", "2004"),
+    }, site_yaml=f"title: T\nbase_url: https://e.org/\nextra:\n  sources_note: {note}\n")
+    run, site = build_site(tmp_path, content=content)
+    assert run.code == 0, run.err
+    [cited] = find_all(read_page(site, "events/state-visit/"), "section", class_="sources")
+    assert cited.text.endswith(note)
+    [plain] = find_all(read_page(site, "events/other/"), "section", class_="sources")
+    assert note not in plain.text
