@@ -21,20 +21,21 @@ from dateline.model import (
 from dateline.yamlread import Document
 
 
-def _marks(path: str, fields: dict[str, Any]) -> Marks:
-    """Where the front matter gives each key's value and each item of a list of words."""
-    keys: list[tuple[str, Mark]] = []
-    items: list[tuple[str, str, Mark]] = []
-    for name, value in fields.items():
-        if name.endswith("@"):
-            keys.append((name[:-1], value))
-        elif isinstance(value, dict):  # a mapping such as image: its keys as "image.src"
-            keys.extend((f"{name}.{sub[:-1]}", mark) for sub, mark in value.items()
-                        if sub.endswith("@"))
-        elif name.endswith("@items") and isinstance(fields.get(name[:-6]), list):
-            items.extend((name[:-6], text, mark) for text, mark in
-                         zip(fields[name[:-6]], value, strict=False) if isinstance(text, str))
-    return Marks(path, tuple(keys), tuple(items))
+def _marks(path: str, fields: dict[str, Any], *keys: str) -> Marks:
+    """Where the front matter gives the values of ``keys`` and the items of those that are
+    lists of words; ``image.src`` is the ``src`` of ``image``."""
+    places: list[tuple[str, str, int, int]] = []
+    for key in keys:
+        name, _, sub = key.partition(".")
+        value = fields.get(name)
+        mark = value.get(f"{sub}@") if sub and isinstance(value, dict) else fields.get(f"{key}@")
+        if isinstance(mark, Mark):
+            places.append((key, "", mark.line, mark.col))
+        if isinstance(value, list) and not sub:
+            places.extend((key, text, item.line, item.col) for text, item in
+                          zip(value, fields.get(f"{key}@items", ()), strict=False)
+                          if isinstance(text, str))
+    return Marks(path, tuple(places))
 
 
 def _words(fields: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -87,7 +88,7 @@ def event_from(slug: str, path: str, document: Document, fields: dict[str, Any])
         draft=bool(fields.get("draft", False)),
         body=document.body,
         articles=_words(fields, "articles"),
-        marks=_marks(path, fields),
+        marks=_marks(path, fields, "tags", "articles", "image", "image.src"),
     )
 
 
@@ -112,7 +113,7 @@ def person_from(slug: str, path: str, document: Document, fields: dict[str, Any]
         image=_image(fields),
         links=links,
         body=document.body,
-        marks=_marks(path, fields),
+        marks=_marks(path, fields, "name", "aliases", "image", "image.src"),
     )
 
 
@@ -130,7 +131,7 @@ def article_from(slug: str, path: str, document: Document, fields: dict[str, Any
         authors=_words(fields, "authors"),
         event=fields.get("event", ""),
         exclude=_words(fields, "exclude"),
-        marks=_marks(path, fields),
+        marks=_marks(path, fields, "event", "exclude"),
     )
 
 

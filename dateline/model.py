@@ -23,19 +23,20 @@ class Mark:
 
 @dataclass(frozen=True)
 class Marks:
-    """Where an entry's front matter gives each key's value and each item of a list."""
+    """Where an entry's front matter gives the values that messages point at: a key's value
+    (item ``""``) or an item of a list, as (key, item as written, line, column); plain
+    tuples, since a large timeline keeps one per entry."""
 
     path: str
-    keys: tuple[tuple[str, Mark], ...] = ()
-    items: tuple[tuple[str, str, Mark], ...] = ()  # key, the item as written, where
+    places: tuple[tuple[str, str, int, int], ...] = ()
 
-    def of(self, key: str, item: str | None = None) -> Mark:
+    def of(self, key: str, item: str = "") -> Mark:
         """Where ``item`` of ``key`` is, else ``key``'s value, else the file's start."""
-        if item is not None:
-            for name, text, mark in self.items:
-                if name == key and text.casefold() == item.casefold():
-                    return mark
-        return next((mark for name, mark in self.keys if name == key), Mark(self.path))
+        mine = [(text, line, col) for name, text, line, col in self.places if name == key]
+        exact = [(line, col) for text, line, col in mine if item and text.casefold() ==
+                 item.casefold()]
+        whole = [(line, col) for text, line, col in mine if not text]
+        return Mark(self.path, *(exact or whole)[0]) if exact or whole else Mark(self.path)
 
 
 class Placed:
@@ -44,7 +45,7 @@ class Placed:
     mark: Mark
     marks: Marks | None
 
-    def at(self, key: str, item: str | None = None) -> Mark:
+    def at(self, key: str, item: str = "") -> Mark:
         """Where the entry gives ``key`` (or one ``item`` of it); the entry's mark when its
         fields' places are not known (an extracted event)."""
         return self.mark if self.marks is None else self.marks.of(key, item)

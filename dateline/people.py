@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
@@ -63,31 +63,52 @@ Held = tuple[Person, dict[str, Claim]]  # a person with their claims
 
 @dataclass(frozen=True)
 class Registry:
-    """Every known spelling of every person, mapped to the person's slug."""
+    """Every known spelling of every person, mapped to the person's slug; and the aliases
+    that several people share, which mean none of them alone."""
 
     index: Mapping[str, str]
     names: Mapping[str, str]
+    shared: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lookup(self, text: str) -> str | None:
         """The slug a slug, name or alias refers to, or None. A slug always means its own
-        person; a spelling two files share (an error: see :func:`clashes`) means the one
-        that keeps it."""
+        person, and a name its own person over anyone's alias; a name two files share (an
+        error: see :func:`clashes`) means the one that keeps it."""
         return self.index.get(normal(text))
+
+    def sharing(self, text: str) -> tuple[str, ...]:
+        """The slugs of the people who share the alias ``text`` (none when it is not one)."""
+        return self.shared.get(normal(text), ())
 
 
 def build_registry(people: Iterable[Person]) -> Registry:
     """Index people by slug, name and aliases."""
     everyone = list(people)
     names = {person.slug: person.name for person in everyone}
-    index = {key: _keeper(key, holders)[0].slug for key, holders in _holders(everyone).items()}
-    return Registry(MappingProxyType(index), MappingProxyType(names))
+    index: dict[str, str] = {}
+    shared: dict[str, tuple[str, ...]] = {}
+    for key, holders in _holders(everyone).items():
+        strong = _strong(key, holders)
+        if strong or len(holders) == 1:
+            index[key] = _keeper(key, strong or holders)[0].slug
+        else:
+            shared[key] = tuple(person.slug for person, _ in holders)
+    return Registry(MappingProxyType(index), MappingProxyType(names), MappingProxyType(shared))
+
+
+def _strong(key: str, holders: list[Held]) -> list[Held]:
+    """The people who claim ``key`` as their slug or name, not only as an alias."""
+    return [held for held in holders if held[1][key].strength <= NAME]
 
 
 def clashes(people: Iterable[Person]) -> list[Diagnostic]:
-    """An error for each spelling (compared as :func:`normal` does) that a person file shares
-    with the one that keeps it, at the value as written, naming the keeper."""
+    """An error for each slug or name (compared as :func:`normal` does) that a person file
+    shares with the one that keeps it, at the value as written, naming the keeper. Two
+    people may share an alias (two Skripals, two T. Walshes): only a reference to it is a
+    mistake (see :func:`resolve_people`)."""
     problems: list[Diagnostic] = []
-    for key, holders in _holders(p for p in people if not p.auto).items():
+    for key, everyone in _holders(p for p in people if not p.auto).items():
+        holders = _strong(key, everyone)
         if len(holders) < 2:
             continue
         keeper, kept = _keeper(key, holders)
@@ -149,6 +170,15 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
         quiet = quiet_from is not None and position >= quiet_from
         slugs: list[str] = []
         for ref in event.people_refs:
+            sharing = registry.sharing(ref.text)
+            if sharing:
+                if not quiet:
+                    problems.append(error(
+                        ref.mark.path, ref.mark.line, ref.mark.col,
+                        f"'{ref.text}' could be " + " or ".join(
+                            f"'{known[slug].name}' ({slug})" for slug in sharing),
+                        "write the slug of the one you mean"))
+                continue
             slug = registry.lookup(ref.text) or _auto_slug(ref.text, known)
             if slug not in known:
                 known[slug] = Person(slug=slug, name=ref.text.strip(), mark=ref.mark, auto=True)

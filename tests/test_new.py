@@ -123,6 +123,10 @@ def test_a_new_person_may_not_take_a_spelling_of_someone_else(tmp_path: Path) ->
     code, _, err = new(content, "person", "Yulia Skripal", "--aliases", "Yulia",
                        "sergei skripal")
     assert code == 1 and "'sergei skripal' is already content/people/sergei-skripal.md" in err
+    code, _, err = new(content, "person", "Yulia Skripal", "--aliases", "Сергей Скрипаль",
+                       "--slug", "yulia-s")  # someone's alias, not their name: may be shared
+    assert code == 0, err
+    (content / "people" / "yulia-s.md").unlink()
     code, _, err = new(content, "person", "Yulia Skripal", "--slug", "yulia")
     assert code == 0, err
     code, _, err = new(content, "person", "Yulia Other", "--slug", "yulia-skripal")

@@ -18,7 +18,7 @@ from dateline.commands.common import add_content_options, settings_from
 from dateline.commands.entryfile import Refused, create_entry, entry_slug
 from dateline.dates import DateError, parse_date
 from dateline.load import load_content
-from dateline.people import build_registry
+from dateline.people import build_registry, normal
 
 HELP = "write a new commented event, person or article file with a unique slug"
 FOLDERS = {"event": "events", "person": "people", "article": "articles"}
@@ -104,15 +104,19 @@ def _people(args: argparse.Namespace) -> list[str]:
 
 
 def _refuse_known(content: Path, name: str, aliases: list[str], slug: str) -> None:
-    """Refuse a spelling some person file already has, as ``check`` would (one spelling,
-    one person); a taken file name is left to :func:`create_entry`."""
-    registry = build_registry(load_content(content).content.people)
+    """Refuse a name that is already someone's spelling, and an alias that is already
+    someone's name or slug (it would never mean this person); people may share an alias.
+    A taken file name is left to :func:`create_entry`."""
+    people = load_content(content).content.people
+    registry = build_registry(people)
     owner = registry.lookup(name)
     if owner is not None:
         raise Refused(f"'{name}' is already content/people/{owner}.md; "
                       "add another spelling to its 'aliases' instead")
+    named = {normal(spelling): person.slug for person in people
+             for spelling in (person.slug, person.name)}
     for alias in aliases:
-        owner = registry.lookup(alias)
+        owner = named.get(normal(alias))
         if owner is not None:
             raise Refused(f"'{alias}' is already content/people/{owner}.md; "
                           "one spelling names one person, so leave it out of --aliases")
