@@ -206,6 +206,53 @@ def parse_date(text: str) -> EventDate:
     raw = text.strip()
     if not raw:
         raise DateError(f"date is empty ({EXPECTED})")
+    try:
+        return _parse_edtf(raw)
+    except DateError:
+        hint = _miswritten(raw)
+        if hint is None:
+            raise
+        raise DateError(f"date '{raw}' is not a date ({hint})") from None
+
+
+_ISO = r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?[~?%]?"
+_SPAN = re.compile(rf"({_ISO})(?:\s*(?:\.\.|-|\u2013|\u2014)\s*|\s+to\s+)({_ISO})")
+_SLASHED = re.compile(r"(\d{1,4})([/.])(\d{1,2})\2(\d{1,4})")
+
+
+def _miswritten(raw: str) -> str | None:
+    """A hint for a date written another common way (``2018/03/04``, ``04/03/2018``,
+    ``2018-03-04 - 2018-03-06``); None for anything else."""
+    span = _SPAN.fullmatch(raw)
+    if span is not None:
+        return f"write {span[1]}/{span[2]} for a range"
+    slashed = _SLASHED.fullmatch(raw)
+    if slashed is None:
+        return None
+    first, sep, middle, last = slashed.groups()
+    if len(first) == 4 and len(last) <= 2:
+        days = [_iso(first, middle, last)]
+    elif len(last) == 4 and len(first) <= 2:
+        days = [_iso(last, middle, first), _iso(last, first, middle)]
+    else:
+        days = []
+    found = list(dict.fromkeys(day for day in days if day))
+    if not found:
+        return "write YYYY-MM-DD"
+    if len(found) > 1:
+        return "write YYYY-MM-DD: " + " or ".join(found)
+    return f"write {found[0]}" + ("; a range is START/END" if sep == "/" else "")
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    """``YYYY-MM-DD`` when the parts make a real day, else None."""
+    y, m, d = int(year), int(month), int(day)
+    if y == 0 or not 1 <= m <= 12 or not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _parse_edtf(raw: str) -> EventDate:
     start_text, sep, end_text = raw.partition("/")
     if sep and not (start_text and end_text):
         raise DateError(f"date '{raw}' has an empty side (write START/END, or START/.. for an "

@@ -29,6 +29,7 @@ class Spec:
     items: Spec | None = None
     fields: Mapping[str, Spec] = field(default_factory=dict)
     span: tuple[str, str] | None = None  # (start key, end key): the end may not come first
+    noun: str = ""  # what one item of a list is called in messages: "source", "person"
 
 
 def _str(description: str, required: bool = False) -> Spec:
@@ -40,8 +41,8 @@ def _list(items: Spec, description: str) -> Spec:
 
 
 def _obj(description: str, fields: Mapping[str, Spec], required: bool = False,
-         span: tuple[str, str] | None = None) -> Spec:
-    return Spec("object", description, required, fields=fields, span=span)
+         span: tuple[str, str] | None = None, noun: str = "") -> Spec:
+    return Spec("object", description, required, fields=fields, span=span, noun=noun)
 
 
 DATE = Spec("date", "EDTF subset: YYYY, YYYY-MM, YYYY-MM-DD, START/END, START/.., with ~ or ?")
@@ -50,7 +51,7 @@ SOURCE = _obj("A source", {
     "title": _str("Title of the page or document"),
     "outlet": _str("Publisher, e.g. BBC News"),
     "published": Spec("date", "Publication date"),
-})
+}, noun="source")
 IMAGE = _obj("An image", {
     "src": Spec("path", "A file under content/media/ or an http(s) address", required=True),
     "alt": _str("Text alternative for readers who cannot see the image"),
@@ -60,19 +61,20 @@ IMAGE = _obj("An image", {
 LINK = _obj("A link", {
     "url": Spec("url", "Address (http or https)", required=True),
     "title": _str("Text of the link"),
-})
+}, noun="link")
 ROLE = _obj("A position held", {
     "title": _str("Title of the position", required=True),
     "from": Spec("date", "When it began"),
     "to": Spec("date", "When it ended (omit while it lasts)"),
-}, span=("from", "to"))
+}, span=("from", "to"), noun="role")
 WORDS = _list(_str("A word"), "A list of strings (a single string is accepted)")
 
 EVENT = _obj("Front matter of content/events/<slug>.md", {
     "title": _str("Headline of the event", required=True),
     "date": Spec("date", DATE.description, required=True),
     "summary": _str("One or two sentences shown on the timeline"),
-    "people": _list(_str("A person: slug, name or alias"), "People involved"),
+    "people": _list(Spec("str", "A person: slug, name or alias", noun="person"),
+                    "People involved"),
     "places": _list(_str("A place"), "Places"),
     "tags": _list(_str("A tag"), "Tags, e.g. diplomacy"),
     "sources": _list(SOURCE, "Where the facts come from"),
@@ -135,17 +137,54 @@ def _check(node: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic])
     if spec.kind == "object":
         return _check_object(node, spec, path, name, out)
     if spec.kind == "list":
-        items = node.value if node.kind == "seq" else (node,) if node.kind == "scalar" else None
-        if items is None:
-            out.append(error(path, node.line, node.col, f"'{here}' must be a list"))
-            return []
         assert spec.items is not None
-        return [_check(item, spec.items, path, name, out) for item in items]
+        if node.kind == "seq" or (node.kind == "scalar" and spec.items.kind != "object"):
+            items = node.value if node.kind == "seq" else (node,)
+            return [_check_item(item, spec.items, path, name, out) for item in items]
+        out.append(_not_a_list(node, spec.items, path, here))
+        return []
     if node.kind != "scalar":
         out.append(error(path, node.line, node.col, f"'{here}' must be a single value",
                          "quote it if it contains ':' or starts with '[' or '{'"))
         return None
     return _check_scalar(node, spec, path, here, out)
+
+
+def _check_item(item: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> Any:
+    """One item of a list; one of the wrong shape is told what an item looks like."""
+    if spec.kind == "object" and item.kind != "map":
+        out.append(error(path, item.line, item.col, f"a {spec.noun} must be a mapping",
+                         f"write '- {_example(item, spec)}'"))
+        return None
+    if spec.kind == "str" and item.kind == "map":
+        who, what = ("a person", "a name or slug") if spec.noun == "person" else (
+            "an item", "one value")
+        pairs = item.value  # '- name: Boris Johnson' means the name; 'A: b' wants quotes
+        named = len(pairs) == 1 and pairs[0][1].kind == "scalar" and \
+            re.fullmatch("[a-z_]+", pairs[0][0].value) is not None
+        out.append(error(path, item.line, item.col, f"{who} in '{name}' is {what}, not a mapping",
+                         f"write '- {pairs[0][1].value.strip()}'" if named
+                         else "quote it if it contains ': '"))
+        return None
+    return _check(item, spec, path, name, out)
+
+
+def _not_a_list(node: YNode, item: Spec, path: str, here: str) -> Diagnostic:
+    if item.kind != "object":
+        return error(path, node.line, node.col, f"'{here}' must be a list")
+    return error(path, node.line, node.col, f"'{here}' must be a list of {item.noun}s",
+                 f"write '- {_example(node, item)}' on its own line under '{here}:'")
+
+
+def _example(node: YNode, spec: Spec) -> str:
+    """``key: value`` for the first required key of ``spec``, with the value ``node`` gives
+    for it when that fits, else a placeholder."""
+    lead = next(key for key, sub in spec.fields.items() if sub.required)
+    given = dict((k.value, v) for k, v in node.value).get(lead) if node.kind == "map" else node
+    text = _clip(given.value.strip()) if given is not None and given.kind == "scalar" else ""
+    if spec.fields[lead].kind == "url" and not text.lower().startswith(SAFE_SCHEMES):
+        text = "https://…"
+    return f"{lead}: {text or '…'}"
 
 
 def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> Any:
@@ -190,7 +229,8 @@ def _check_span(result: dict[str, Any], span: tuple[str, str] | None,
     if end_last < start.start.first_day():
         mark: Mark = result[f"{span[1]}@"]
         out.append(error(mark.path, mark.line, mark.col,
-                         f"'{span[1]}' {end.edtf()} is before '{span[0]}' {start.edtf()}"))
+                         f"'{span[1]}' {end.edtf()} is before '{span[0]}' {start.edtf()}",
+                         "swap them, or fix one of the dates"))
 
 
 def _unknown_key(key: YNode, spec: Spec, path: str, name: str, out: list[Diagnostic]) -> str:
@@ -208,7 +248,8 @@ def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagn
         try:
             return parse_date(text)
         except DateError as exc:
-            indent = len(node.value) - len(node.value.lstrip())
+            lead = node.value.lstrip("\n")  # a block scalar may start with blank lines
+            indent = len(lead) - len(lead.lstrip())
             out.append(error(path, node.line, node.col + indent + exc.offset, exc.message))
             return None
     if spec.kind == "bool":

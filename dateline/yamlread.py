@@ -118,16 +118,14 @@ def _parse_careful(text: str, first_line: int) -> YNode | None:
         raise YamlProblem(problem.message, problem.line + first_line - 1, problem.col,
                           problem.hint) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = (exc.problem or exc.context or "invalid YAML").strip()
-        raise YamlProblem(f"invalid YAML: {message}", line + first_line - 1, col,
-                          _yaml_hint(message)) from None
+        found = _explain(exc, text)
+        raise YamlProblem(found.message, found.line + first_line - 1, found.col,
+                          found.hint) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"invalid YAML: {exc}", first_line, 1) from None
     finally:
         loader.dispose()
-    return None if node is None else _convert(node, first_line - 1)
+    return None if node is None else _convert(node, first_line - 1, text)
 
 
 class _Unsure(Exception):
@@ -137,6 +135,7 @@ class _Unsure(Exception):
 _LENIENT = re.compile("[\t?\ufeff]|[|>][-+0-9]*#")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _QUOTED = frozenset(("'", '"'))
+_BLOCK = frozenset(("|", ">"))
 
 
 def _parse_fast(text: str, shift: int) -> YNode | None:
@@ -154,7 +153,7 @@ def _parse_fast(text: str, shift: int) -> YNode | None:
         get()  # stream start
         if isinstance(get(), yaml.StreamEndEvent):
             return None
-        node = _fast_node(get, get(), shift, 1)
+        node = _fast_node(get, get(), shift, 1, text)
         get()  # document end
         if not isinstance(get(), yaml.StreamEndEvent):
             raise _Unsure
@@ -165,7 +164,7 @@ def _parse_fast(text: str, shift: int) -> YNode | None:
         parser.dispose()
 
 
-def _fast_node(get: Any, event: Any, shift: int, depth: int) -> YNode:
+def _fast_node(get: Any, event: Any, shift: int, depth: int, text: str) -> YNode:
     kind = type(event)
     if depth > MAX_DEPTH or kind is yaml.AliasEvent or event.anchor is not None \
             or event.tag is not None:
@@ -174,12 +173,14 @@ def _fast_node(get: Any, event: Any, shift: int, depth: int) -> YNode:
     if kind is yaml.ScalarEvent:
         if not event.style and event.value in _NULLS:
             return YNode("null", None, line, col)
+        if event.style in _BLOCK:
+            line, col = _block_place(text, event.start_mark, event.value, shift)
         return YNode("scalar", event.value, line, col + (event.style in _QUOTED))
     if kind is yaml.SequenceStartEvent:
         items = []
         event = get()
         while type(event) is not yaml.SequenceEndEvent:
-            items.append(_fast_node(get, event, shift, depth + 1))
+            items.append(_fast_node(get, event, shift, depth + 1, text))
             event = get()
         return YNode("seq", tuple(items), line, col)
     if event.flow_style:
@@ -188,45 +189,90 @@ def _fast_node(get: Any, event: Any, shift: int, depth: int) -> YNode:
     seen = set()
     event = get()
     while type(event) is not yaml.MappingEndEvent:
-        key = _fast_node(get, event, shift, depth + 1)
+        key = _fast_node(get, event, shift, depth + 1, text)
         if key.kind != "scalar" or key.value in seen:
             raise _Unsure
         seen.add(key.value)
-        pairs.append((key, _fast_node(get, get(), shift, depth + 1)))
+        pairs.append((key, _fast_node(get, get(), shift, depth + 1, text)))
         event = get()
     return YNode("map", tuple(pairs), line, col)
 
 
-def _yaml_hint(message: str) -> str:
+_UNCLOSED = {"quoted scalar": ("a quoted value is not closed", "close the quote"),
+             "flow sequence": ("a '[' list is not closed", "close it with ']'"),
+             "flow mapping": ("a '{' mapping is not closed", "close it with '}'")}
+_ENDS = ("end of stream", "<stream end>", "document separator", "<document ")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # as YAML counts lines
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """PyYAML's complaint as an editor's problem, at the place to fix (1-based)."""
+    mark, start = exc.problem_mark or exc.context_mark, exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
+    unclosed = _UNCLOSED.get(context.partition(" a ")[2])  # "while scanning a quoted scalar"
+    if unclosed and start and any(end in problem for end in _ENDS):
+        message, hint = unclosed
+        return YamlProblem(message, start.line + 1, start.column + 1, hint)
+    if problem == "but found another document":
+        return YamlProblem("only one YAML document is allowed", line, col,
+                           "remove the '---' lines")
+    message = problem or context or "invalid YAML"
+    lines = _LINE_BREAK.split(text)
+    before = lines[line - 1][:col - 1].rstrip(" \t") if mark and line <= len(lines) else ""
+    return YamlProblem(f"invalid YAML: {message}", line, col, _yaml_hint(message, before))
+
+
+def _yaml_hint(message: str, before: str) -> str:
+    """A hint for PyYAML's ``message``; ``before`` is the line's text up to the problem."""
     if "mapping values are not allowed" in message:
         return "quote a value that contains ': '"
     if "found character '\\t'" in message:
-        return "indent with spaces, not tabs"
+        after = before[-1:]
+        if after in (":", "-"):
+            return f"use a space, not a tab, after '{after}'"
+        return "indent with spaces, not tabs" if not before else "use spaces, not tabs"
     if "could not find expected ':'" in message:
         return "each line of front matter is 'key: value'"
     return ""
 
 
-def _convert(node: yaml.Node, shift: int) -> YNode:
+def _block_place(text: str, mark: Any, value: str, shift: int) -> tuple[int, int]:
+    """Where the text of a block scalar (``|``, ``>``) begins: its first line that is not
+    blank, at the block's indentation; at the indicator when the block is empty."""
+    first = value.lstrip("\n")
+    if first.strip():
+        lines = _LINE_BREAK.split(text)
+        for number in range(mark.line + 1, len(lines)):
+            written = lines[number].lstrip(" ")
+            if written.strip():
+                indent = len(lines[number]) - len(written) - (len(first) - len(first.lstrip(" ")))
+                return number + 1 + shift, max(indent, 0) + 1
+    return mark.line + 1 + shift, mark.column + 1
+
+
+def _convert(node: yaml.Node, shift: int, text: str) -> YNode:
     line, col = node.start_mark.line + 1 + shift, node.start_mark.column + 1
     if isinstance(node, yaml.ScalarNode):
         if node.tag.endswith(":null") and node.style is None:
             return YNode("null", None, line, col)
+        if node.style in _BLOCK:
+            line, col = _block_place(text, node.start_mark, node.value, shift)
         inside = 1 if node.style in ("'", '"') else 0  # point past an opening quote
         return YNode("scalar", node.value, line, col + inside)
     if isinstance(node, yaml.SequenceNode):
-        return YNode("seq", tuple(_convert(item, shift) for item in node.value), line, col)
+        return YNode("seq", tuple(_convert(item, shift, text) for item in node.value), line, col)
     pairs = []
     seen: dict[str, int] = {}
     for key_node, value_node in node.value:
-        key = _convert(key_node, shift)
+        key = _convert(key_node, shift, text)
         if key.kind != "scalar":
             raise YamlProblem("a key must be a plain word", key.line, key.col)
         if key.value in seen:
             raise YamlProblem(f"duplicate key '{key.value}'", key.line, key.col,
                               f"first given on line {seen[key.value]}")
         seen[key.value] = key.line
-        pairs.append((key, _convert(value_node, shift)))
+        pairs.append((key, _convert(value_node, shift, text)))
     return YNode("map", tuple(pairs), line, col)
 
 

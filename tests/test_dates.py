@@ -182,6 +182,14 @@ BAD = [
     ("/2018", "date '/2018' has an empty side (write START/END, or START/.. for an open end)",
      0),
     ("../2018", "date '..' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0),
+    ("2018/03/04", "date '2018/03/04' is not a date (write 2018-03-04; a range is START/END)", 0),
+    ("25/03/2018", "date '25/03/2018' is not a date (write 2018-03-25; a range is START/END)", 0),
+    ("04.03.2018", "date '04.03.2018' is not a date (write YYYY-MM-DD: 2018-03-04 or "
+     "2018-04-03)", 0),
+    ("31/02/2018", "date '31/02/2018' is not a date (write YYYY-MM-DD)", 0),
+    ("04/03/18", "date '04/03/18' is not a date (write YYYY-MM-DD)", 0),
+    ("2018 to 2019", "date '2018 to 2019' is not a date (write 2018/2019 for a range)", 0),
+    ("2018–2019", "date '2018–2019' is not a date (write 2018/2019 for a range)", 0),
 ]
 
 

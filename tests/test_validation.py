@@ -75,6 +75,20 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
       "(write START/END)"]),
     ("garbage date", {"events/a.md": event(date="last Tuesday")},
      [f"content/events/a.md:3:7: date 'last Tuesday' is not a date {EXPECTED}"]),
+    ("date with slashes", {"events/a.md": event(date="2018/03/04")},
+     ["content/events/a.md:3:7: date '2018/03/04' is not a date "
+      "(write 2018-03-04; a range is START/END)"]),
+    ("day and month first", {"events/a.md": event(date="04/03/2018")},
+     ["content/events/a.md:3:7: date '04/03/2018' is not a date "
+      "(write YYYY-MM-DD: 2018-03-04 or 2018-04-03)"]),
+    ("range with a dash", {"events/a.md": event(date="2018-03-04 - 2018-03-06")},
+     ["content/events/a.md:3:7: date '2018-03-04 - 2018-03-06' is not a date "
+      "(write 2018-03-04/2018-03-06 for a range)"]),
+    ("range with two dots", {"events/a.md": event(date="2018-03-04..2018-03-06")},
+     ["content/events/a.md:3:7: date '2018-03-04..2018-03-06' is not a date "
+      "(write 2018-03-04/2018-03-06 for a range)"]),
+    ("date in a block scalar", {"events/a.md": event(date=">-\n  2018-13-04")},
+     [f"content/events/a.md:4:8: date '2018-13-04' has month 13 {EXPECTED}"]),
     ("bad source date", {"events/a.md": event(
         sources="sources:\n  - url: https://example.org/\n    published: 2018-02-30\n")},
      [f"content/events/a.md:6:24: date '2018-02-30' has day 30 but February 2018 has 28 days "
@@ -86,6 +100,20 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
      ["content/events/a.md:6:5: unknown key 'outlt' in 'sources' (did you mean 'outlet'?)"]),
     ("source without url", {"events/a.md": event(sources="sources:\n  - outlet: BBC\n")},
      ["content/events/a.md:5:5: 'sources' needs 'url' (add 'url: …')"]),
+    ("source as one address", {"events/a.md": event(sources="sources: https://e.com\n")},
+     ["content/events/a.md:4:10: 'sources' must be a list of sources "
+      "(write '- url: https://e.com' on its own line under 'sources:')"]),
+    ("source without its dash", {"events/a.md": event(
+        sources="sources:\n  url: https://e.com\n")},
+     ["content/events/a.md:5:3: 'sources' must be a list of sources "
+      "(write '- url: https://e.com' on its own line under 'sources:')"]),
+    ("source as a bare address", {"events/a.md": event(sources="sources:\n  - https://e.com\n")},
+     ["content/events/a.md:5:5: a source must be a mapping (write '- url: https://e.com')"]),
+    ("role as a bare title", {"people/ann.md": person("Ann", "roles:\n  - Prime Minister\n")},
+     ["content/people/ann.md:4:5: a role must be a mapping (write '- title: Prime Minister')"]),
+    ("person as a mapping", {"events/a.md": event(extra="people:\n  - name: Boris Johnson\n")},
+     ["content/events/a.md:5:5: a person in 'people' is a name or slug, not a mapping "
+      "(write '- Boris Johnson')"]),
     ("list where a string is wanted", {"events/a.md": event(title="[a, b]")},
      ["content/events/a.md:2:8: 'title' must be a single value (quote it if it contains ':' "
       "or starts with '[' or '{')"]),
@@ -101,6 +129,15 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("tab indentation", {"events/a.md": front("title: A\ndate: 2018\ntags:\n\t- x\n")},
      ["content/events/a.md:5:1: invalid YAML: found character '\\t' that cannot start any "
       "token (indent with spaces, not tabs)"]),
+    ("tab after a colon", {"events/a.md": front("title: A\ndate:\t2018-03-04\n" + SOURCE)},
+     ["content/events/a.md:3:6: invalid YAML: found character '\\t' that cannot start any "
+      "token (use a space, not a tab, after ':')"]),
+    ("unclosed quote", {"events/a.md": front('title: "unterminated\ndate: 2018\n')},
+     ["content/events/a.md:2:8: a quoted value is not closed (close the quote)"]),
+    ("unclosed list", {"events/a.md": front("title: [unclosed\n")},
+     ["content/events/a.md:2:8: a '[' list is not closed (close it with ']')"]),
+    ("site.yaml between '---' lines", {"site.yaml": "---\n" + SITE_YAML + "---\n"},
+     ["content/site.yaml:4:1: only one YAML document is allowed (remove the '---' lines)"]),
     ("unclosed front matter", {"events/a.md": "---\ntitle: A\ndate: 2018\n\nBody.\n"},
      ["content/events/a.md:1:1: front matter is not closed (end it with a line '---')"]),
     ("no front matter", {"events/a.md": "Just a body.\n"},
@@ -144,9 +181,11 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
      ["content/people/ann.md:2:6: 'name' is empty (write a value after 'name:')"]),
     ("role ends before it starts", {"people/ann.md": person(
         "Ann", "roles:\n  - title: Prime Minister\n    from: 2010-05\n    to: 2009\n")},
-     ["content/people/ann.md:6:9: 'to' 2009 is before 'from' 2010-05"]),
+     ["content/people/ann.md:6:9: 'to' 2009 is before 'from' 2010-05 "
+      "(swap them, or fix one of the dates)"]),
     ("died before born", {"people/ann.md": person("Ann", "born: 1950\ndied: 1949-12-31\n")},
-     ["content/people/ann.md:4:7: 'died' 1949-12-31 is before 'born' 1950"]),
+     ["content/people/ann.md:4:7: 'died' 1949-12-31 is before 'born' 1950 "
+      "(swap them, or fix one of the dates)"]),
     ("bad person date", {"people/ann.md": person("Ann", extra="born: 1950-02-30\n")},
      [f"content/people/ann.md:3:15: date '1950-02-30' has day 30 but February 1950 has 28 "
       f"days {EXPECTED}"]),
