@@ -1,12 +1,14 @@
-"""Cross-checks that need the whole timeline: what a reader would trip over."""
+"""Cross-checks that need the whole timeline: what a reader would trip over; and those of
+them that can be made on what validated of an entry with errors."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
 
 from dateline.diagnostics import Diagnostic, warning
-from dateline.hints import tag_warnings
-from dateline.model import Image, Placed, Timeline
+from dateline.hints import partial_tag_warnings, tag_warnings
+from dateline.model import Content, Image, Placed, Timeline
+from dateline.people import unknown_people
 
 
 def check_timeline(timeline: Timeline, media: Set[str]) -> Iterator[Diagnostic]:
@@ -21,6 +23,19 @@ def check_timeline(timeline: Timeline, media: Set[str]) -> Iterator[Diagnostic]:
     for person in timeline.people.values():
         if not person.auto:
             yield from _check_image(person.image, person, media)
+
+
+def check_partial(content: Content, drafts: bool) -> Iterator[Diagnostic]:
+    """The warnings about the valid fields of entries with errors that need nothing an error
+    may have left out, as they would be given once the entry alone is fixed: unknown people
+    and lone tags (for drafts only with ``drafts``, as for whole entries). Their links are
+    checked with everyone's (:func:`dateline.hints.link_warnings`). What needs the date or
+    the merged sources (a role not held then, sources disagreeing, no sources) is left for
+    the run after the fix."""
+    shown = [entry for entry in content.partial if drafts or not entry.draft]
+    yield from unknown_people((ref for entry in shown for ref in entry.people_refs),
+                              content.people)
+    yield from partial_tag_warnings((e for e in content.events if drafts or not e.draft), shown)
 
 
 def _check_image(image: Image | None, entry: Placed, media: Set[str]

@@ -13,6 +13,7 @@ from dateline.model import (
     Link,
     Mark,
     Marks,
+    Partial,
     Person,
     PersonRef,
     Role,
@@ -132,6 +133,26 @@ def article_from(slug: str, path: str, document: Document, fields: dict[str, Any
         event=fields.get("event", ""),
         exclude=_words(fields, "exclude"),
         marks=_marks(path, fields, "event", "exclude"),
+    )
+
+
+def partial_from(folder: str, slug: str, path: str, fields: Any) -> Partial | None:
+    """What validated of an event or article whose fields have errors (a field with an error
+    is left out or None, an item with one is None), for the checks that need nothing else;
+    None for a person, or when the front matter is not even a mapping."""
+    if folder not in ("events", "articles") or not isinstance(fields, dict):
+        return None
+    event = fields.get("event")
+    return Partial(
+        folder=folder,
+        slug=slug,
+        mark=Mark(path, 1, 1),
+        people_refs=_people_refs(fields),
+        tags=tuple(tag.lower() for tag in _words(fields, "tags")),
+        articles=_words(fields, "articles"),
+        event=event if isinstance(event, str) else "",
+        draft=fields.get("draft") is True,
+        marks=_marks(path, fields),
     )
 
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from dateline.diagnostics import Diagnostic, closest, warning
-from dateline.model import Content, Event, Mark, Person
+from dateline.model import Article, Content, Event, Mark, Partial, Person
 
 
 def person_hint(text: str, people: Sequence[Person], normal: Callable[[str], str]) -> str:
@@ -39,26 +39,43 @@ def tag_warnings(events: Iterable[Event]) -> Iterator[Diagnostic]:
     uses = Counter(tag for event in written for tag in set(event.tags))
     common = [tag for tag, count in uses.items() if count > 1]
     for event in written:
-        for tag in event.tags:
-            near = closest(tag, common, 0.8) if uses[tag] == 1 else None
-            if near is not None:
-                mark = event.at("tags", tag)
-                yield warning(mark.path, mark.line, mark.col,
-                              f"tag '{tag}' is used by no other event",
-                              f"did you mean '{near}'?")
+        yield from _lone_tags(event, uses, common)
+
+
+def partial_tag_warnings(events: Iterable[Event], partial: Iterable[Partial]
+                         ) -> Iterator[Diagnostic]:
+    """:func:`tag_warnings` for each entry with errors as if it alone were fixed: its tags
+    counted with those of the written ``events``, so no other entry's warnings change."""
+    uses = Counter(tag for event in events if not event.extracted for tag in set(event.tags))
+    for entry in partial:
+        own = uses + Counter(set(entry.tags))
+        yield from _lone_tags(entry, own, [tag for tag, count in own.items() if count > 1])
+
+
+def _lone_tags(entry: Event | Partial, uses: Counter[str], common: list[str]
+               ) -> Iterator[Diagnostic]:
+    for tag in entry.tags:
+        near = closest(tag, common, 0.8) if uses[tag] == 1 else None
+        if near is not None:
+            mark = entry.at("tags", tag)
+            yield warning(mark.path, mark.line, mark.col,
+                          f"tag '{tag}' is used by no other event", f"did you mean '{near}'?")
 
 
 def link_warnings(content: Content) -> Iterator[Diagnostic]:
-    """An entry's ``articles:`` or an article's ``event:`` naming a file that does not exist."""
+    """An entry's ``articles:`` or an article's ``event:`` naming no entry (without errors);
+    those of the entries with errors (``content.partial``) are checked too."""
     articles = {article.slug for article in content.articles}
     events = {event.slug for event in content.events}
-    for event in content.events:
-        for slug in event.articles:
+    claiming: tuple[Event | Partial, ...] = (*content.events, *content.partial)
+    for entry in claiming:
+        for slug in entry.articles:
             if slug not in articles:
-                yield _dangling(event.at("articles", slug), "article", slug, articles)
-    for article in content.articles:
-        if article.event and article.event not in events:
-            yield _dangling(article.at("event"), "event", article.event, events)
+                yield _dangling(entry.at("articles", slug), "article", slug, articles)
+    reporting: tuple[Article | Partial, ...] = (*content.articles, *content.partial)
+    for item in reporting:
+        if item.event and item.event not in events:
+            yield _dangling(item.at("event"), "event", item.event, events)
 
 
 def _dangling(mark: Mark, kind: str, slug: str, known: set[str]) -> Diagnostic:

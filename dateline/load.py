@@ -1,7 +1,8 @@
 """Read ``content/`` and the theme: the only module that reads content files.
 
-Files are walked in sorted order; each becomes a frozen value or diagnostics, never both
-half-way. A mistake in one file never stops the others from being read.
+Files are walked in sorted order; each becomes a frozen value, or diagnostics and what
+validated of it (a Partial, which is only ever checked, never built). A mistake in one file
+never stops the others from being read.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import Any, NamedTuple
 
 from dateline import schema
 from dateline.diagnostics import Diagnostic, error, warning
-from dateline.entries import article_from, config_from, event_from, person_from
-from dateline.model import Article, Asset, Config, Content, Event, Person, Theme
+from dateline.entries import article_from, config_from, event_from, partial_from, person_from
+from dateline.model import Article, Asset, Config, Content, Event, Partial, Person, Theme
 from dateline.parallel import forked_map, worth_it
 from dateline.slugs import is_slug, make_slug
 from dateline.yamlread import CONTROL, Document, YamlProblem, parse_yaml, split_front_matter
@@ -28,7 +29,8 @@ from dateline.yamlread import CONTROL, Document, YamlProblem, parse_yaml, split_
 MAX_BYTES = 2_000_000
 
 
-Parsed = tuple[Any, tuple[Diagnostic, ...]]  # an entry (None on errors) and its problems
+# an entry (on errors, what validated of it as a Partial, or None) and its problems
+Parsed = tuple[Any, tuple[Diagnostic, ...]]
 
 
 Stamp = tuple[int, int, int, int]  # a file's inode, size, modification and change times (ns)
@@ -97,9 +99,15 @@ def load_content(root: Path, memo: Memo | None = None) -> Loaded:
     events = _load_dir(root, "events", problems, reuse)
     people = _load_dir(root, "people", problems, reuse)
     articles = _load_dir(root, "articles", problems, reuse)
-    content = Content(config, tuple(events), tuple(people), tuple(articles))
+    content = Content(config, _whole(events), _whole(people), _whole(articles),
+                      tuple(item for item in (*events, *articles) if isinstance(item, Partial)))
     return Loaded(content, tuple(problems),
                   Memo(MappingProxyType(reuse.new), MappingProxyType(reuse.stamps)))
+
+
+def _whole(items: list[Any]) -> tuple[Any, ...]:
+    """The entries without errors."""
+    return tuple(item for item in items if not isinstance(item, Partial))
 
 
 def load_theme(templates: Path) -> Theme:
@@ -233,7 +241,8 @@ def _read_and_parse(job: tuple[str, str, str, str]) -> Ready:
 
 
 def _parse_entry(folder: str, slug: str, shown: str, data: bytes) -> Parsed:
-    """One entry's bytes to its value (None on errors) and its problems."""
+    """One entry's bytes to its value and its problems; on errors, what validated of it
+    (:func:`partial_from`), if anything."""
     spec, build, _ = _KINDS[folder]
     text = _decode(data, shown)
     if isinstance(text, Diagnostic):
@@ -247,7 +256,7 @@ def _parse_entry(folder: str, slug: str, shown: str, data: bytes) -> Parsed:
                             "start the file with '---', the fields, then '---'"),)
     fields, found = schema.validate(document.meta, spec, shown)
     if any(d.is_error for d in found):
-        return None, tuple(found)
+        return partial_from(folder, slug, shown, fields), tuple(found)
     return build(slug, shown, document, fields), tuple(found)
 
 

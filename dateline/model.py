@@ -165,6 +165,23 @@ class Article(Placed):
 
 
 @dataclass(frozen=True)
+class Partial(Placed):
+    """What validated of an event or article whose front matter has errors. It is never
+    built or shown: it is only looked at as the later checks would look at the entry, so
+    their warnings about its valid fields come in the same run as its errors."""
+
+    folder: str  # "events" or "articles"
+    slug: str
+    mark: Mark
+    people_refs: tuple[PersonRef, ...] = ()
+    tags: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()  # an event's claimed articles
+    event: str = ""  # the event an article reports
+    draft: bool = False
+    marks: Marks | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """Site settings from ``content/site.yaml``."""
 
@@ -206,6 +223,7 @@ class Content:
     events: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
     articles: tuple[Article, ...] = ()
+    partial: tuple[Partial, ...] = ()  # entries with errors: see :class:`Partial`
 
 
 @dataclass(frozen=True)

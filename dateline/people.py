@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -12,7 +12,7 @@ from types import MappingProxyType
 from dateline.diagnostics import Diagnostic, error, warning
 from dateline.hints import person_hint
 from dateline.memo import by_identity
-from dateline.model import Event, Mark, Person, Role
+from dateline.model import Event, Mark, Person, PersonRef, Role
 from dateline.slugs import make_slug, unique
 
 
@@ -183,14 +183,30 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
             if slug not in known:
                 known[slug] = Person(slug=slug, name=ref.text.strip(), mark=ref.mark, auto=True)
             if known[slug].auto and not quiet:
-                hint = person_hint(ref.text, real, normal) or (
-                    f"add content/people/{slug}.md to describe them")
-                problems.append(warning(ref.mark.path, ref.mark.line, ref.mark.col,
-                                        f"unknown person '{ref.text}'", hint))
+                problems.append(_unknown(ref, real, slug))
             if slug not in slugs:
                 slugs.append(slug)
         resolved.append(_with_people(event, tuple(slugs)))
     return tuple(resolved), known, problems
+
+
+def unknown_people(refs: Iterable[PersonRef], people: Iterable[Person]
+                   ) -> Iterator[Diagnostic]:
+    """The warning :func:`resolve_people` gives for each of ``refs`` that names no one of
+    ``people``, with nothing resolved and no page made (for an entry that has errors)."""
+    real = {person.slug: person for person in people if not person.auto}
+    registry, everyone = build_registry(real.values()), list(real.values())
+    for ref in refs:
+        if registry.lookup(ref.text) is None and not registry.sharing(ref.text):
+            yield _unknown(ref, everyone, _auto_slug(ref.text, real))
+
+
+def _unknown(ref: PersonRef, real: Sequence[Person], slug: str) -> Diagnostic:
+    """``unknown person``, with a close spelling or else the file to add as ``slug``."""
+    hint = person_hint(ref.text, real, normal) or (
+        f"add content/people/{slug}.md to describe them")
+    return warning(ref.mark.path, ref.mark.line, ref.mark.col,
+                   f"unknown person '{ref.text}'", hint)
 
 
 @by_identity

@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from dateline.bodies import from_store
 from dateline.cachedir import CACHE_DIR
-from dateline.checks import check_timeline
+from dateline.checks import check_partial, check_timeline
 from dateline.diagnostics import Diagnostic, ordered
 from dateline.exports import export_files
 from dateline.extract.cache import extract_all
@@ -298,6 +298,7 @@ def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:
         told={extraction.article: extraction.source for extraction in extractions})
     media = load_media(settings.content)
     found = [*loaded.diagnostics, *undated, *problems, *link_warnings(loaded.content),
+             *check_partial(loaded.content, settings.drafts),
              *check_timeline(timeline, {asset.path for asset in media})]
     kept = replace(reuse or Reuse(), loaded=loaded.memo)
     return Result({}, ordered(found), timeline, media, reuse=kept)

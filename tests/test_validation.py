@@ -22,6 +22,7 @@ from helpers import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dateline import pipeline
 from dateline.diagnostics import error, summary, warning
 
 EXPECTED = "(expected YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -389,3 +390,93 @@ def test_the_readme_example_of_a_report_is_what_check_prints(tmp_path: Path) -> 
         "events/talks.md": event("Talks", extra="people: [Sergei Lavrov, Boris Jonson]\n"),
     })
     assert "\n" + run.err == example
+
+
+BORIS = "people/boris-johnson.md"
+
+
+def test_a_file_with_an_error_gets_its_other_warnings_in_the_same_run(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        BORIS: person("Boris Johnson"),
+        "events/x.md": event(date='""', extra="people: [Boris Jonson]\n"),
+    }
+    expected = [
+        "content/events/x.md:3:8: 'date' is empty (write a value after 'date:')",
+        "content/events/x.md:4:10: warning: unknown person 'Boris Jonson' (did you mean "
+        "'Boris Johnson'?)",
+    ]
+    run = check_site(tmp_path / "check", files)
+    assert (run.code, run.problems) == (1, expected)
+    assert run.err.splitlines()[-1] == "checked: 1 error, 1 warning"
+    built, site = build_site(tmp_path / "build", files)
+    assert (built.code, built.problems) == (1, expected)
+    assert not site.exists()
+
+
+def test_the_tags_and_links_of_a_file_with_an_error_are_checked(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {
+        "events/a.md": event(extra="tags: [sanctions]\n"),
+        "events/b.md": event(extra="tags: [sanctions]\n"),
+        "events/x.md": event(date="2018-13-01", extra="tags: [sanctons]\narticles: [talk]\n"),
+        "articles/talks.txt": "Some text.\n",
+        "articles/y.txt": "---\npublished: 2018-02-30\nevent: xx\n---\nText.\n",
+    })
+    assert [line for line in run.problems if "/x.md" in line or "/y.txt" in line] == [
+        "content/articles/y.txt:2:20: date '2018-02-30' has day 30 but February 2018 has 28 "
+        f"days {EXPECTED}",
+        "content/articles/y.txt:3:8: warning: there is no event 'xx' (no content/events/xx.* "
+        "exists)",
+        f"content/events/x.md:3:12: date '2018-13-01' has month 13 {EXPECTED}",
+        "content/events/x.md:4:8: warning: tag 'sanctons' is used by no other event (did you "
+        "mean 'sanctions'?)",
+        "content/events/x.md:5:12: warning: there is no article 'talk' (did you mean "
+        "'talks'?)",
+    ]
+    assert run.code == 1
+
+
+def test_a_file_with_an_error_gets_no_warning_it_would_not_get_once_fixed(
+        tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        BORIS: person("Boris Johnson"),
+        "events/x.md": event(date='""', extra="people: [Boris Johnson]\ntags: [spy]\n"),
+        "events/y.md": event(title="", extra="people:\n  name: Boris Jonson\n"),
+        "events/z.md": event(date="2018-13-01", extra="draft: true\npeople: [Boris Jonson]\n"),
+    }
+    errors = [
+        "content/events/x.md:3:8: 'date' is empty (write a value after 'date:')",
+        "content/events/y.md:2:7: 'title' is empty (write a value after 'title:')",
+        "content/events/y.md:5:3: 'people' must be a list",
+        f"content/events/z.md:3:12: date '2018-13-01' has month 13 {EXPECTED}",
+    ]
+    assert check_site(tmp_path / "a", files).problems == errors
+    drafts = check_site(tmp_path / "b", files, "--drafts")
+    assert drafts.problems == [*errors, "content/events/z.md:5:10: warning: unknown person "
+                                        "'Boris Jonson' (did you mean 'Boris Johnson'?)"]
+
+
+def test_a_file_with_an_error_changes_no_other_message_and_makes_no_page(
+        tmp_path: Path) -> None:
+    whole: dict[str, str | bytes] = {
+        "events/b.md": event(extra="people: [O Brien]\ntags: [diplomacy]\n"),
+        "events/c.md": event(extra="tags: [diplomacy, sanctionz]\n"),
+        "events/d.md": event(extra="tags: [sanctions]\n"),
+    }
+    others = ["content/events/b.md:4:10: warning: unknown person 'O Brien' (add "
+              "content/people/o-brien.md to describe them)"]
+    assert check_site(tmp_path / "whole", whole).problems == others
+    broken = event(date="2018-13-01", extra="people: [O'Brien, Nobody Known]\n"
+                                            "tags: [sanctions]\n")
+    run = check_site(tmp_path / "broken", {**whole, "events/a.md": broken})
+    assert run.problems == [
+        f"content/events/a.md:3:12: date '2018-13-01' has month 13 {EXPECTED}",
+        "content/events/a.md:4:10: warning: unknown person 'O'Brien' (add "
+        "content/people/o-brien.md to describe them)",
+        "content/events/a.md:4:19: warning: unknown person 'Nobody Known' (add "
+        "content/people/nobody-known.md to describe them)",
+        *others,
+    ]
+    gathered = pipeline.gather(pipeline.Settings(tmp_path / "broken" / "content", TEMPLATES))
+    assert gathered.timeline is not None
+    assert sorted(gathered.timeline.people) == ["o-brien"]
+    assert gathered.timeline.people["o-brien"].name == "O Brien"
