@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
@@ -20,6 +21,7 @@ COMMANDS: Mapping[str, ModuleType] = {
     "schema": schema,
 }
 DEFAULT = "build"
+READER_GONE = 141  # the status a shell gives a command stopped by a closed pipe (128 + SIGPIPE)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +34,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; 0 when all went well, 1 on content problems, 2 on usage errors."""
+    """Run a command; 0 when all went well, 1 on content problems, 2 on usage errors, and
+    141, quietly, when the reader of its output went away (``dateline extract … | head``)."""
+    try:
+        status = _run(argv)
+        sys.stdout.flush()  # a reader gone is found here, not by Python's flush at exit
+    except BrokenPipeError:
+        _silence()
+        return READER_GONE
+    return status
+
+
+def _silence() -> None:
+    """Point standard output and error at the null device: what is still buffered for the
+    closed pipe, and anything said after, goes nowhere instead of raising again at exit."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                os.dup2(null, stream.fileno())
+            except (OSError, ValueError):  # not a file of its own (captured, or closed)
+                continue
+    finally:
+        os.close(null)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or words[0] not in (*COMMANDS, "-h", "--help"):
         words.insert(0, DEFAULT)

@@ -1,4 +1,5 @@
-"""Faults while writing: killed builds, concurrent builds, full disks, dangerous folders."""
+"""Faults while writing: killed builds, concurrent builds, full disks, dangerous folders, a
+reader of the output that goes away."""
 
 from __future__ import annotations
 
@@ -159,3 +160,42 @@ def test_output_over_content_or_repo_is_refused(tmp_path: Path, target: str,
     assert run.code == 2
     assert "refusing to write the site" in run.err
     assert tree_hash(content) == before
+
+
+ARTICLES = sorted(str(path) for path in (REPO / "content" / "articles").glob("*.txt"))[:3]
+
+
+def closed_early(args: list[str], unbuffered: bool, **streams: int) -> tuple[int, str]:
+    """Run ``build.py ARGS`` with its standard output a pipe whose reader is gone before
+    anything is written (``| head`` that has seen enough); its status and what it said on
+    standard error, when that is not the same pipe."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), *args], env=env,
+                               stdout=subprocess.PIPE, **streams)
+    assert process.stdout is not None
+    process.stdout.close()
+    said = process.stderr.read().decode() if process.stderr is not None else ""
+    status = process.wait(timeout=120)
+    if process.stderr is not None:
+        process.stderr.close()
+    return status, said
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("args", [["extract", *ARTICLES], ["extract", "--json", *ARTICLES],
+                                  ["review"]], ids=["extract", "extract-json", "review"])
+def test_a_reader_gone_ends_a_command_quietly(tmp_path: Path, args: list[str],
+                                              unbuffered: bool) -> None:
+    content = make_site(tmp_path, {"events/a.md": event()})
+    status, said = closed_early([*args, "--content", str(content)], unbuffered,
+                                stderr=subprocess.PIPE)
+    assert (status, said) == (141, "")
+
+
+def test_a_reader_gone_from_checks_report_ends_it_quietly(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {f"events/e{i}.md": event(sources="") for i in range(50)})
+    status, _ = closed_early(["check", "--content", str(content), "--templates",
+                              str(TEMPLATES)], unbuffered=False, stderr=subprocess.STDOUT)
+    assert status == 141  # the report goes to the closed pipe too, as with `2>&1 | head`
