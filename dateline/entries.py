@@ -152,7 +152,7 @@ def partial_from(folder: str, slug: str, path: str, fields: Any) -> Partial | No
         articles=_words(fields, "articles"),
         event=event if isinstance(event, str) else "",
         draft=fields.get("draft") is True,
-        marks=_marks(path, fields),
+        marks=_marks(path, fields, "tags", "articles", "event"),
     )
 
 
