@@ -22,21 +22,26 @@ from dateline.model import (
 from dateline.yamlread import Document
 
 
-def _marks(path: str, fields: dict[str, Any], *keys: str) -> Marks:
+def _marks(path: str, fields: dict[str, Any], *keys: str) -> Marks | None:
     """Where the front matter gives the values of ``keys`` and the items of those that are
-    lists of words; ``image.src`` is the ``src`` of ``image``."""
+    lists of words (``image.src`` is the ``src`` of ``image``); None when it gives none."""
     places: list[tuple[str, str, int, int]] = []
     for key in keys:
-        name, _, sub = key.partition(".")
-        value = fields.get(name)
-        mark = value.get(f"{sub}@") if sub and isinstance(value, dict) else fields.get(f"{key}@")
+        if "." in key:
+            name, sub = key.split(".", 1)
+            value = fields.get(name)
+            mark = value.get(f"{sub}@") if isinstance(value, dict) else None
+        elif key in fields:
+            value, mark = fields[key], fields.get(f"{key}@")
+        else:
+            continue
         if isinstance(mark, Mark):
             places.append((key, "", mark.line, mark.col))
-        if isinstance(value, list) and not sub:
+        if type(value) is list:
             places.extend((key, text, item.line, item.col) for text, item in
                           zip(value, fields.get(f"{key}@items", ()), strict=False)
-                          if isinstance(text, str))
-    return Marks(path, tuple(places))
+                          if type(text) is str)
+    return Marks(path, tuple(places)) if places else None
 
 
 def _words(fields: dict[str, Any], key: str) -> tuple[str, ...]:
