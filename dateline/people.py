@@ -132,25 +132,9 @@ def _holders(people: Iterable[Person]) -> dict[str, list[Held]]:
 
 
 def _keeper(key: str, holders: list[Held]) -> Held:
-    """Of the people claiming the spelling ``key``, the one that keeps it: the one no other
-    outranks (see :func:`_outranks`), else the strongest claim on ``key`` itself."""
-    if len(holders) == 1:
-        return holders[0]
-    unbeaten = [held for held in holders
-                if not any(_outranks(other, held) for other in holders if other is not held)]
-    return unbeaten[0] if unbeaten else min(holders, key=lambda held: _rank(held, (key,)))
-
-
-def _outranks(one: Held, two: Held) -> bool:
-    """Whether ``one`` rather than ``two`` keeps the spellings they share: the file with the
-    strongest claim on any of them (a slug over a name over an alias), else the one sorting
-    first. Deciding per pair, not per spelling, blames the copy for all it shares."""
-    shared = one[1].keys() & two[1].keys()
-    return _rank(one, shared) < _rank(two, shared)
-
-
-def _rank(held: Held, keys: Iterable[str]) -> tuple[int, str]:
-    return min(held[1][key].strength for key in keys), held[0].mark.path
+    """Of the people claiming the spelling ``key``, the one that keeps it: the strongest
+    claim (a slug over a name over an alias), else the file sorting first."""
+    return min(holders, key=lambda held: (held[1][key].strength, held[0].mark.path))
 
 
 def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from: int | None = None
