@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,12 +39,17 @@ def replace_file(folder: Path, name: str, data: bytes) -> None:
                 os.unlink(temporary)
 
 
+LEFTOVER_SECONDS = 600  # a temporary file this old is no running build's
+
+
 def remove_leftovers(folder: Path, name: str) -> None:
-    """Remove the temporary files that builds killed while replacing ``folder/name`` left."""
+    """Remove the temporary files that builds killed while replacing ``folder/name`` left
+    (not one that another build, a preview say, may be writing now)."""
     with contextlib.suppress(OSError):
         for leftover in folder.glob(f".tmp-*{Path(name).suffix}"):
             with contextlib.suppress(OSError):
-                leftover.unlink()
+                if time.time() - leftover.stat().st_mtime > LEFTOVER_SECONDS:
+                    leftover.unlink()
 
 
 @lru_cache(maxsize=1)

@@ -63,10 +63,14 @@ def _lone_tags(entry: Event | Partial, uses: Counter[str], common: list[str]
 
 
 def link_warnings(content: Content) -> Iterator[Diagnostic]:
-    """An entry's ``articles:`` or an article's ``event:`` naming no entry (without errors);
-    those of the entries with errors (``content.partial``) are checked too."""
-    articles = {article.slug for article in content.articles}
-    events = {event.slug for event in content.events}
+    """An entry's ``articles:`` or an article's ``event:`` naming no file; those of the
+    entries with errors (``content.partial``) are checked too, and an entry with errors is
+    there (its own errors say what is wrong with it)."""
+    broken = {(entry.folder, entry.slug) for entry in content.partial}
+    articles = {article.slug for article in content.articles} | {
+        slug for folder, slug in broken if folder == "articles"}
+    events = {event.slug for event in content.events} | {
+        slug for folder, slug in broken if folder == "events"}
     claiming: tuple[Event | Partial, ...] = (*content.events, *content.partial)
     for entry in claiming:
         for slug in entry.articles:

@@ -114,7 +114,7 @@ class Person(Placed):
     links: tuple[Link, ...] = ()
     body: str = ""
     auto: bool = False
-    marks: Marks | None = None
+    marks: Marks | None = field(default=None, compare=False)  # where, not what
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class Event(Placed):
     confidence: float = 1.0
     articles: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
-    marks: Marks | None = None
+    marks: Marks | None = field(default=None, compare=False)  # where, not what
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ class Article(Placed):
     authors: tuple[str, ...] = ()
     event: str = ""
     exclude: tuple[str, ...] = ()
-    marks: Marks | None = None
+    marks: Marks | None = field(default=None, compare=False)  # where, not what
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ class Partial(Placed):
     articles: tuple[str, ...] = ()  # an event's claimed articles
     event: str = ""  # the event an article reports
     draft: bool = False
-    marks: Marks | None = None
+    marks: Marks | None = field(default=None, compare=False)  # where, not what
 
 
 @dataclass(frozen=True)

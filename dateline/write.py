@@ -45,12 +45,13 @@ def check_output_dir(out: Path, sources: list[Path], project: Path) -> None:
             raise UnsafeOutput(f"refusing to write the site to {out}: it would replace {path}")
 
 
-SITE_MARK = ".nojekyll"  # every build writes it at the site's root (for GitHub Pages)
+# what every build writes at the site's root; .nojekyll alone is often made by hand
+SITE_MARKS = (".nojekyll", "events.csv", "timeline.json")
 
 
 def check_replaceable(out: Path) -> None:
     """Refuse an output that is not a folder, or a folder holding files that no build made:
-    the swap deletes everything in it. Missing, empty and earlier sites (``SITE_MARK`` at
+    the swap deletes everything in it. Missing, empty and earlier sites (``SITE_MARKS`` at
     their root) pass."""
     if out.is_symlink():
         raise NotReplaceable(f"{out}: not replaced: it is a link (give the folder it points "
@@ -60,7 +61,7 @@ def check_replaceable(out: Path) -> None:
     if not out.is_dir():
         raise NotReplaceable(f"{out}: not replaced: it is a file, not a folder "
                              "(choose an empty or new folder)")
-    if (out / SITE_MARK).is_file() or next(out.iterdir(), None) is None:
+    if all((out / mark).is_file() for mark in SITE_MARKS) or next(out.iterdir(), None) is None:
         return
     raise NotReplaceable(f"{out}: not replaced: it holds files that no build made "
                          "(choose an empty or new folder, or remove it yourself)")

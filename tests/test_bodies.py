@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -118,8 +120,11 @@ def test_a_store_left_half_written_by_a_killed_build_is_removed(tmp_path: Path) 
     stored = (folder / STORE).read_bytes()
     with mock.patch("os.replace", side_effect=SystemExit), contextlib.suppress(SystemExit):
         replace_file(folder, STORE, b"half a store")  # a build killed before its rename
-    left = [path.name for path in folder.iterdir() if path.name != STORE]
-    assert len(left) == 1
+    [left] = [path for path in folder.iterdir() if path.name != STORE]
+    _build(tmp_path)  # a file this recent may be another build's, being written now
+    assert left.exists()
+    an_hour_ago = time.time() - 3600
+    os.utime(left, (an_hour_ago, an_hour_ago))
     _build(tmp_path)  # the same bodies: the store is kept, the leftover removed
     assert sorted(path.name for path in folder.iterdir()) == [STORE]
     assert (folder / STORE).read_bytes() == stored

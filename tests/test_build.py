@@ -317,9 +317,10 @@ def test_the_output_may_not_replace_the_content(tmp_path: Path, target: str) -> 
 
 
 def _users_folder(folder: Path) -> Path:
-    """A folder of an editor's own files, as ``docs/`` often is."""
+    """A folder of an editor's own files, as ``docs/`` often is (with a ``.nojekyll`` made
+    by hand for GitHub Pages)."""
     return write_tree(folder, {"editors.md": "# Editors\n", "screenshots/a.png": b"\x89PNG",
-                               ".hidden": "kept"})
+                               ".hidden": "kept", ".nojekyll": ""})
 
 
 def test_a_folder_of_other_files_is_refused_and_left_as_it_was(
@@ -383,7 +384,8 @@ def test_a_missing_or_empty_folder_or_an_earlier_site_is_replaced(tmp_path: Path
     elif kind == "earlier site":
         assert build_site(tmp_path, None, content=content, out=out)[0].code == 0
     elif kind == "earlier site, old files":  # as an earlier version of dateline left it
-        write_tree(out, {".nojekyll": "", "index.html": "old", "gone/index.html": "x"})
+        write_tree(out, {".nojekyll": "", "events.csv": "", "timeline.json": "",
+                         "index.html": "old", "gone/index.html": "x"})
     run, _ = build_site(tmp_path, None, content=content, out=out)
     assert run.code == 0, run.err
     assert run.out.startswith(f"built {out}: ")

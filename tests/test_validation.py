@@ -424,8 +424,7 @@ def test_the_tags_and_links_of_a_file_with_an_error_are_checked(tmp_path: Path) 
     assert [line for line in run.problems if "/x.md" in line or "/y.txt" in line] == [
         "content/articles/y.txt:2:20: date '2018-02-30' has day 30 but February 2018 has 28 "
         f"days {EXPECTED}",
-        "content/articles/y.txt:3:8: warning: there is no event 'xx' (no content/events/xx.* "
-        "exists)",
+        "content/articles/y.txt:3:8: warning: there is no event 'xx' (did you mean 'x'?)",
         f"content/events/x.md:3:12: date '2018-13-01' has month 13 {EXPECTED}",
         "content/events/x.md:4:8: warning: tag 'sanctons' is used by no other event (did you "
         "mean 'sanctions'?)",
@@ -480,3 +479,12 @@ def test_a_file_with_an_error_changes_no_other_message_and_makes_no_page(
     assert gathered.timeline is not None
     assert sorted(gathered.timeline.people) == ["o-brien"]
     assert gathered.timeline.people["o-brien"].name == "O Brien"
+
+
+def test_a_link_to_a_file_with_errors_is_not_called_missing(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {
+        "events/bench.md": event(date="2018-13-01", extra="articles: [wire]\n"),
+        "articles/wire.txt": "---\nevent: bench\npublished: 2018-01-02\n---\nText.\n",
+    })
+    assert run.problems == [f"content/events/bench.md:3:12: date '2018-13-01' has month 13 "
+                            f"{EXPECTED}"]
