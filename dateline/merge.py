@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from dateline.citing import add_source, article_of, as_told, citing_claimed, unknown_exclusions
 from dateline.dates import EventDate, Precision
-from dateline.diagnostics import Diagnostic, closest, warning
+from dateline.diagnostics import Diagnostic, warning
 from dateline.memo import by_identity
-from dateline.model import Article, Content, Event, Source, Timeline
+from dateline.model import Content, Event, Source, Timeline
 from dateline.people import check_roles, resolve_people
 
 SLACK = timedelta(days=1)
@@ -58,17 +59,17 @@ def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bo
                    ) -> tuple[Timeline, list[Diagnostic]]:
     """Merge entries and extractions into one Timeline (precedence in the module docstring);
     ``told`` is each article as a source, as extraction found it (headline, outlet, date)."""
-    articles = tuple(_as_told(article, told.get(article.slug)) for article in content.articles)
+    articles = tuple(as_told(article, told.get(article.slug)) for article in content.articles)
     written = [e for e in content.events if drafts or not e.draft]
     extracted = tuple(extracted)
     excluded = {eid for article in content.articles for eid in article.exclude}
     candidates = sorted((e for e in extracted if e.slug not in excluded), key=lambda e: e.slug)
     resolved, people, problems = resolve_people([*written, *candidates], content.people,
                                                 quiet_from=len(written))
-    problems.extend(_unknown_exclusions(content.articles, extracted))
+    problems.extend(unknown_exclusions(content.articles, extracted))
     links = _explicit_links(content, resolved[: len(written)])
     merged = _merge(list(resolved[: len(written)]), resolved[len(written):], links, problems)
-    merged = _citing_claimed(check_roles(merged, people, problems), links, articles)
+    merged = citing_claimed(check_roles(merged, people, problems), links, articles)
     timeline = Timeline(
         config=content.config,
         events=tuple(sorted(merged, key=event_order)),
@@ -76,60 +77,6 @@ def build_timeline(content: Content, extracted: Iterable[Event] = (), drafts: bo
         articles=articles,
     )
     return timeline, problems
-
-
-def _unknown_exclusions(articles: Iterable[Article], extracted: Iterable[Event]
-                        ) -> Iterator[Diagnostic]:
-    """An ``exclude:`` id that no event extracted from its article has (a typo would let
-    the event the editor rejected through)."""
-    ids: dict[str, list[str]] = {}
-    for event in extracted:
-        ids.setdefault(_article_of(event), []).append(event.slug)
-    for article in articles:
-        found = ids.get(article.slug, [])
-        for eid in article.exclude:
-            if eid not in found:
-                near = closest(eid, found, 0.6)
-                mark = article.at("exclude", eid)
-                yield warning(mark.path, mark.line, mark.col,
-                              f"no event '{eid}' is extracted from this article",
-                              f"did you mean '{near}'?" if near else
-                              "'dateline review' lists the ids of extracted events")
-
-
-def _as_told(article: Article, told: Source | None) -> Article:
-    """``article`` with the headline, outlet and date its extraction found, where its front
-    matter gives none."""
-    if told is None:
-        return article
-    found = replace(article, title=article.title or told.title,
-                    outlet=article.outlet or told.outlet,
-                    published=article.published or told.published)
-    return article if found == article else found
-
-
-def _citing_claimed(events: Iterable[Event], links: Mapping[str, list[str]],
-                    articles: Sequence[Article]) -> list[Event]:
-    """Each entry with the articles it claims (or that claim it) among its sources, also when
-    no event was extracted from them."""
-    known = {article.slug: article for article in articles}
-    claimed: dict[str, list[Article]] = {}
-    for slug, entries in links.items():
-        if slug in known:
-            for entry in entries:
-                claimed.setdefault(entry, []).append(known[slug])
-    return [_citing(event, claimed.get(event.slug, ())) if not event.extracted else event
-            for event in events]
-
-
-def _citing(event: Event, articles: Iterable[Article]) -> Event:
-    sources = event.sources
-    for article in articles:
-        if all(source.article != article.slug for source in sources):
-            sources = _add_source(sources, Source(
-                url=article.url, title=article.title, outlet=article.outlet,
-                published=article.published, article=article.slug))
-    return event if sources is event.sources else replace(event, sources=sources)
 
 
 def _explicit_links(content: Content, written: Sequence[Event]) -> dict[str, list[str]]:
@@ -151,7 +98,7 @@ def _merge(written: list[Event], extracted: Sequence[Event], links: Mapping[str,
     by_slug = {event.slug: index for index, event in enumerate(written)}
     entries, kept = _Pool(written), _Pool()
     for event in extracted:
-        claimed = [by_slug[slug] for slug in links.get(_article_of(event), ()) if slug in by_slug]
+        claimed = [by_slug[slug] for slug in links.get(article_of(event), ()) if slug in by_slug]
         traits = _traits(event)
         index = _linked_match(entries, claimed, traits)
         if index is None:
@@ -172,10 +119,6 @@ def _linked_match(entries: _Pool, claimed: list[int], traits: _Traits) -> int | 
     fitting = [i for i in claimed if entries.traits[i].overlaps(traits)]
     # the first of equal scores: max keeps the first
     return max(fitting, key=lambda i: _score(entries.traits[i], traits)) if fitting else None
-
-
-def _article_of(event: Event) -> str:
-    return next((s.article for s in event.sources if s.article), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +250,7 @@ def _absorb(into: Event, other: Event, problems: list[Diagnostic]) -> Event:
     """``into`` keeps its fields and gains ``other``'s sources (and people if extracted)."""
     sources = into.sources
     for source in other.sources:
-        sources = _add_source(sources, source)
+        sources = add_source(sources, source)
     conflicts = into.conflicts
     if not _within(other.date, into.date) and into.date.precision == other.date.precision:
         note = _date_conflict(into, other)
@@ -327,20 +270,7 @@ def _within(inner: EventDate, outer: EventDate) -> bool:
             and _last(inner) <= _last(outer))
 
 
-def _add_source(sources: tuple[Source, ...], new: Source) -> tuple[Source, ...]:
-    """Add ``new`` unless it is there; a plain source with its address gains its quote."""
-    for index, source in enumerate(sources):
-        if (source.url, source.article, source.quote) == (new.url, new.article, new.quote):
-            return sources
-        if new.url and source.url == new.url and not source.article:
-            merged = replace(source, article=new.article, quote=new.quote,
-                             outlet=source.outlet or new.outlet,
-                             published=source.published or new.published)
-            return (*sources[:index], merged, *sources[index + 1:])
-    return (*sources, new)
-
-
 def _date_conflict(into: Event, other: Event) -> str:
-    article = _article_of(other) or other.slug
+    article = article_of(other) or other.slug
     return (f"sources disagree on the date: {article} says {other.date.human()}, "
             f"this entry says {into.date.human()}")
