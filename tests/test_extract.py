@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 from extract_helpers import REGISTRY
-from helpers import REPO, TEMPLATES, build_site, check_site, make_site, run_cli
+from helpers import REPO, TEMPLATES, build_site, check_site, make_site, person, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +21,9 @@ from dateline import pipeline
 from dateline.cachedir import replace_file
 from dateline.commands.extract import as_json, read_article
 from dateline.extract import extract_article
+from dateline.extract.people import known_people, person_key
 from dateline.extract.sentences import split_sentences
+from dateline.load import load_content
 from dateline.model import Article, Mark
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
@@ -323,3 +325,16 @@ def test_cache_keeps_only_entries_of_current_articles(tmp_path: Path) -> None:
     run_cli("check", "--content", tmp_path / "content")
     assert len(list(folder.glob("*.json"))) == 1
     assert not left & {p.name for p in folder.iterdir()}  # the leftover was pruned
+
+
+def test_an_alias_two_people_share_names_neither_in_an_article(tmp_path: Path) -> None:
+    """As for entries: a name means its person over anyone's alias, and a shared alias
+    means no one, so an extracted event is not given to whichever file sorts first."""
+    people = {
+        "people/anna-skripal.md": person("Anna Skripal", "aliases: [The Colonel]\n"),
+        "people/sergei-skripal.md": person("Sergei Skripal", "aliases: [The Colonel]\n"),
+        "people/yulia-skripal.md": person("Yulia Skripal", "aliases: [Sergei Skripal]\n"),
+    }
+    known = known_people(load_content(make_site(tmp_path, people)).content.people)
+    assert known.keys[person_key("Sergei Skripal")] == "sergei-skripal"
+    assert person_key("The Colonel") not in known.keys

@@ -113,16 +113,26 @@ class Known:
 
 
 def known_people(people: Iterable[Person]) -> Known:
-    """Index registered people by every spelling's key and by unambiguous surnames."""
+    """Index registered people by every spelling's key and by unambiguous surnames. As in
+    :class:`dateline.people.Registry`, a name means its person over anyone's alias, and an
+    alias that several people share means none of them."""
+    everyone = list(people)
     keys: dict[str, str] = {}
+    for person in everyone:
+        keys.setdefault(person_key(person.name), person.slug)
+    aliased: dict[str, set[str]] = {}
+    for person in everyone:
+        for alias in person.aliases:
+            aliased.setdefault(person_key(alias), set()).add(person.slug)
+    keys.update({key: slugs.pop() for key, slugs in aliased.items()
+                 if key not in keys and len(slugs) == 1})
     names: dict[str, str] = {}
     surnames: dict[str, list[str]] = {}
     spellings: list[str] = []
     initialled: dict[str, str] = {}
-    for person in people:
+    for person in everyone:
         names[person.slug] = person.name
         for spelling in (person.name, *person.aliases):
-            keys.setdefault(person_key(spelling), person.slug)
             if _initialled_key(spelling) != person_key(spelling):
                 initialled.setdefault(_initialled_key(spelling), person.slug)
             spellings.append(spelling)
