@@ -306,6 +306,8 @@ def json_schema(spec: Spec) -> dict[str, Any]:
     if spec.kind == "list":
         assert spec.items is not None
         item = json_schema(spec.items)
+        if spec.items.kind == "object":  # a list of mappings must be a list (see _not_a_list)
+            return {"description": spec.description, "type": "array", "items": item}
         return {"description": spec.description,
                 "anyOf": [{"type": "array", "items": item}, item]}
     base: dict[str, Any] = {"description": spec.description}
