@@ -105,10 +105,13 @@ def clashes(people: Iterable[Person]) -> list[Diagnostic]:
     """An error for each slug or name (compared as :func:`normal` does) that a person file
     shares with the one that keeps it, at the value as written, naming the keeper. Two
     people may share an alias (two Skripals, two T. Walshes): only a reference to it is a
-    mistake (see :func:`resolve_people`)."""
+    mistake (see :func:`resolve_people`). An alias that is someone else's name or slug is
+    warned about: it never means its person."""
     problems: list[Diagnostic] = []
     for key, everyone in _holders(p for p in people if not p.auto).items():
         holders = _strong(key, everyone)
+        if holders and len(everyone) > len(holders):
+            problems.extend(_dead_aliases(key, holders, everyone))
         if len(holders) < 2:
             continue
         keeper, kept = _keeper(key, holders)
@@ -119,6 +122,18 @@ def clashes(people: Iterable[Person]) -> list[Diagnostic]:
                 f"'{claim.text}' is already {_WHAT[kept[key].kind]} {keeper.mark.path}",
                 f"two files for one person? merge them, or {_FIX[claim.kind]}"))
     return problems
+
+
+def _dead_aliases(key: str, holders: list[Held], everyone: list[Held]
+                  ) -> Iterator[Diagnostic]:
+    keeper, kept = _keeper(key, holders)
+    for _, own in everyone:
+        claim = own[key]
+        if claim.strength == ALIAS:
+            yield warning(claim.mark.path, claim.mark.line, claim.mark.col,
+                          f"alias '{claim.text}' is {_WHAT[kept[key].kind]} "
+                          f"{keeper.mark.path}, so it never means this person",
+                          "remove it")
 
 
 def _holders(people: Iterable[Person]) -> dict[str, list[Held]]:

@@ -53,7 +53,9 @@ def test_two_people_may_share_an_alias_but_not_be_named_by_it(tmp_path: Path) ->
         extra="people: [Sergei Skripal, Skripal]\n")})
     assert run.problems == [
         "content/events/a.md:4:26: 'Skripal' could be 'Sergei Skripal' (sergei-skripal) or "
-        "'Yulia Skripal' (yulia-skripal) (write the slug of the one you mean)"]
+        "'Yulia Skripal' (yulia-skripal) (write the slug of the one you mean)",
+        "content/people/yulia-skripal.md:3:27: warning: alias 'Sergei Skripal' is the name of "
+        "content/people/sergei-skripal.md, so it never means this person (remove it)"]
     assert run.code == 1
     run, site = build_site(tmp_path / "b", {**skripals, "events/a.md": event(
         extra="people: [Sergei Skripal, yulia-skripal]\n")})
@@ -73,3 +75,14 @@ def test_a_slug_means_its_own_person_before_any_name(tmp_path: Path) -> None:
                   "--people", "sergei-lavrov", "boris-johnson", "--templates", TEMPLATES)
     text = (content / "events" / "talks-again.md").read_text(encoding="utf-8")
     assert run.code == 0 and 'people: ["sergei-lavrov", "boris-johnson"]' in text
+
+
+def test_an_alias_that_is_someone_elses_name_is_warned_about(tmp_path: Path) -> None:
+    run = check_site(tmp_path, {
+        "people/boris-johnson.md": person("Boris Johnson", "aliases: [BoJo, Johnson]\n"),
+        "people/johnson.md": person("Johnson"),
+    })
+    assert run.problems == [
+        "content/people/boris-johnson.md:3:17: warning: alias 'Johnson' is the name of "
+        "content/people/johnson.md, so it never means this person (remove it)"]
+    assert run.code == 0
