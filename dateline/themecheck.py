@@ -50,12 +50,12 @@ def _missing_named(wanted: str, places: Sequence[tuple[str, int]], templates: It
 
 
 def _close_name(wanted: str, templates: Iterable[str]) -> str:
-    """``did you mean 'x.html'?`` for a name close to ``wanted`` but for its extension
-    (which all share, so that 'base.html' is not taken for 'tags.html')."""
-    suffix = Path(wanted).suffix
-    same = {name.removesuffix(suffix): name for name in templates if name.endswith(suffix)}
-    close = closest(wanted.removesuffix(suffix), same)
-    return f"did you mean '{same[close]}'?" if close else ""
+    """``did you mean 'x.html'?`` for a name close to ``wanted``, compared without the
+    extensions (which all share, so that 'base.html' is not taken for 'tags.html', and
+    'base.htm' finds 'base.html')."""
+    stems = {str(Path(name).with_suffix("")): name for name in sorted(templates)}
+    close = closest(str(Path(wanted).with_suffix("")), stems)
+    return f"did you mean '{stems[close]}'?" if close else ""
 
 
 def missing_templates(theme: Theme, pages: Iterable[Page], folder: Path) -> list[Diagnostic]:

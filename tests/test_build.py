@@ -211,14 +211,15 @@ def test_a_missing_template_is_named_where_it_is_needed(
     assert not (tmp_path / "site").exists()
 
 
-def test_a_misspelt_template_name_gets_a_suggestion(tmp_path: Path) -> None:
+@pytest.mark.parametrize("wrong", ["bsae.html", "base.htm"])
+def test_a_misspelt_template_name_gets_a_suggestion(tmp_path: Path, wrong: str) -> None:
     content = make_site(tmp_path, FILES)
     templates, _ = _edited_templates(
         tmp_path, "event.html", '{% extends "base.html" %}',
-        '{% extends "bsae.html" %}{% include "x.html" ignore missing %}')
+        f'{{% extends "{wrong}" %}}{{% include "x.html" ignore missing %}}')
     run = run_cli("check", "--content", content, "--templates", templates)
     assert run.code == 1
-    assert run.problems == [BOB_WARNING, "templates/event.html:1:1: template 'bsae.html' not "
+    assert run.problems == [BOB_WARNING, f"templates/event.html:1:1: template '{wrong}' not "
                                          "found (did you mean 'base.html'?)"]
 
 
