@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import select
 import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
@@ -40,9 +41,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = _run(argv)
         sys.stdout.flush()  # a reader gone is found here, not by Python's flush at exit
     except BrokenPipeError:
+        if not _reader_gone():
+            raise  # another pipe broke (a subprocess's): a failure to report, not to hide
         _silence()
         return READER_GONE
     return status
+
+
+def _reader_gone() -> bool:
+    """Whether the reader of standard output or error has closed its end of the pipe."""
+    if not hasattr(select, "poll"):  # pragma: no cover - not on Linux or macOS
+        return True
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            poller = select.poll()
+            poller.register(stream.fileno(), select.POLLOUT)
+        except (OSError, ValueError):  # not a file of its own (captured, or closed)
+            continue
+        if any(events & select.POLLERR for _, events in poller.poll(0)):
+            return True
+    return False
 
 
 def _silence() -> None:

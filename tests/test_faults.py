@@ -12,11 +12,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, run_cli
 
-from dateline import parallel
+from dateline import cli, parallel
 
 
 def tree_hash(folder: Path) -> str:
@@ -199,3 +200,11 @@ def test_a_reader_gone_from_checks_report_ends_it_quietly(tmp_path: Path) -> Non
     status, _ = closed_early(["check", "--content", str(content), "--templates",
                               str(TEMPLATES)], unbuffered=False, stderr=subprocess.STDOUT)
     assert status == 141  # the report goes to the closed pipe too, as with `2>&1 | head`
+
+
+def test_a_pipe_that_breaks_elsewhere_is_not_taken_for_the_reader_gone(tmp_path: Path) -> None:
+    """Only a closed standard output or error ends quietly; another broken pipe (a
+    subprocess's, say) is a failure and is not hidden."""
+    with mock.patch.object(cli.COMMANDS["check"], "run", side_effect=BrokenPipeError), \
+            pytest.raises(BrokenPipeError):
+        cli.main(["check", "--content", str(make_site(tmp_path, {}))])
