@@ -26,8 +26,11 @@ def human_date(value: EventDate | None) -> str:
 
 def host(url: str) -> str:
     """The site a web address is on, for readers (``smh.com.au``); the address itself when it
-    names no host."""
-    name = urlsplit(url).hostname or ""
+    names no host, or one that cannot be read (``https://[x/``, which check lets through)."""
+    try:
+        name = urlsplit(url).hostname or ""
+    except ValueError:
+        return url
     return name.removeprefix("www.") or url
 
 
