@@ -119,7 +119,7 @@ def clashes(people: Iterable[Person]) -> list[Diagnostic]:
             claim = own[key]
             problems.append(error(
                 claim.mark.path, claim.mark.line, claim.mark.col,
-                f"'{claim.text}' is already {_WHAT[kept[key].kind]} {keeper.mark.path}",
+                f"'{claim.text}' is already {_held_as(kept[key])} {keeper.mark.path}",
                 f"two files for one person? merge them, or {_FIX[claim.kind]}"))
     return problems
 
@@ -131,9 +131,15 @@ def _dead_aliases(key: str, holders: list[Held], everyone: list[Held]
         claim = own[key]
         if claim.strength == ALIAS:
             yield warning(claim.mark.path, claim.mark.line, claim.mark.col,
-                          f"alias '{claim.text}' is {_WHAT[kept[key].kind]} "
+                          f"alias '{claim.text}' is {_held_as(kept[key])} "
                           f"{keeper.mark.path}, so it never means this person",
                           "remove it")
+
+
+def _held_as(claim: Claim) -> str:
+    """How the keeper holds a spelling, for messages: as written, but as its slug when it
+    is only written as an alias (which people may share)."""
+    return _WHAT[claim.strength if claim.kind == ALIAS else claim.kind]
 
 
 def _holders(people: Iterable[Person]) -> dict[str, list[Held]]:

@@ -86,3 +86,18 @@ def test_an_alias_that_is_someone_elses_name_is_warned_about(tmp_path: Path) -> 
         "content/people/boris-johnson.md:3:17: warning: alias 'Johnson' is the name of "
         "content/people/johnson.md, so it never means this person (remove it)"]
     assert run.code == 0
+
+
+def test_a_spelling_kept_as_a_slug_is_called_a_slug(tmp_path: Path) -> None:
+    """skripal.md lists 'Skripal' among its aliases, but it keeps the spelling as its file
+    name: messages say so, not that an alias (which people may share) is taken."""
+    run = check_site(tmp_path, {
+        "people/skripal.md": person("Sergei Skripal", "aliases: [Skripal]\n"),
+        "people/yulia-skripal.md": person("Yulia Skripal", "aliases: [Skripal]\n"),
+        "people/x.md": person("Skripal"),
+    })
+    assert run.problems == [
+        f"content/people/x.md:2:7: 'Skripal' is already the slug of content/people/skripal.md "
+        f"{FIX} give this one another name)",
+        "content/people/yulia-skripal.md:3:11: warning: alias 'Skripal' is the slug of "
+        "content/people/skripal.md, so it never means this person (remove it)"]
