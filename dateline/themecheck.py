@@ -3,6 +3,7 @@ before any page is rendered, and an error raised while a template runs."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -53,8 +54,8 @@ def _close_name(wanted: str, templates: Iterable[str]) -> str:
     """``did you mean 'x.html'?`` for a name close to ``wanted``, compared without the
     extensions (which all share, so that 'base.html' is not taken for 'tags.html', and
     'base.htm' finds 'base.html')."""
-    stems = {str(Path(name).with_suffix("")): name for name in sorted(templates)}
-    close = closest(str(Path(wanted).with_suffix("")), stems)
+    stems = {os.path.splitext(name)[0]: name for name in sorted(templates)}
+    close = closest(os.path.splitext(wanted)[0], stems)  # '', '.' and '/' too
     return f"did you mean '{stems[close]}'?" if close else ""
 
 

@@ -223,6 +223,17 @@ def test_a_misspelt_template_name_gets_a_suggestion(tmp_path: Path, wrong: str) 
                                          "found (did you mean 'base.html'?)"]
 
 
+@pytest.mark.parametrize("wrong", ["", ".", "/"])
+def test_a_template_name_that_is_no_file_name_is_reported(tmp_path: Path, wrong: str) -> None:
+    content = make_site(tmp_path, FILES)
+    templates, _ = _edited_templates(tmp_path, "event.html", '{% extends "base.html" %}',
+                                     f'{{% extends "base.html" %}}{{% include "{wrong}" %}}')
+    run = run_cli("check", "--content", content, "--templates", templates)
+    assert run.code == 1
+    assert run.problems == [BOB_WARNING, f"templates/event.html:1:1: template '{wrong}' not "
+                                         f"found ({MISSING}, or fix the name)"]
+
+
 def test_a_python_error_inside_a_template_is_reported_not_raised(
         tmp_path: Path, built: tuple[Path, Path, Snapshot]) -> None:
     content, site, before = built
