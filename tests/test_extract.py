@@ -331,7 +331,8 @@ def test_an_alias_two_people_share_names_neither_in_an_article(tmp_path: Path) -
     """As for entries: a name means its person over anyone's alias, and a shared alias
     means no one, so an extracted event is not given to whichever file sorts first."""
     people = {
-        "people/anna-skripal.md": person("Anna Skripal", "aliases: [The Colonel]\n"),
+        "people/anna-skripal.md": person("Anna Skripal", "aliases: [The Colonel, "
+                                                         "Sergei Skripal]\n"),  # sorts first
         "people/sergei-skripal.md": person("Sergei Skripal", "aliases: [The Colonel]\n"),
         "people/yulia-skripal.md": person("Yulia Skripal", "aliases: [Sergei Skripal]\n"),
     }
