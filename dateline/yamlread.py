@@ -201,6 +201,7 @@ def _fast_node(get: Any, event: Any, shift: int, depth: int, text: str) -> YNode
 _UNCLOSED = {"quoted scalar": ("a quoted value is not closed", "close the quote"),
              "flow sequence": ("a '[' list is not closed", "close it with ']'"),
              "flow mapping": ("a '{' mapping is not closed", "close it with '}'")}
+_CLOSERS = {"flow sequence": "]", "flow mapping": "}"}
 _ENDS = ("end of stream", "<stream end>", "document separator", "<document ")
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # as YAML counts lines
 
@@ -210,8 +211,11 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark, start = exc.problem_mark or exc.context_mark, exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
-    unclosed = _UNCLOSED.get(context.partition(" a ")[2])  # "while scanning a quoted scalar"
-    if unclosed and start and any(end in problem for end in _ENDS):
+    kind = context.partition(" a ")[2]  # "while scanning a quoted scalar"
+    unclosed = _UNCLOSED.get(kind)
+    closer = _CLOSERS.get(kind)
+    if unclosed and start and (any(end in problem for end in _ENDS) or (
+            closer is not None and closer not in text[start.index:])):  # met the next key
         message, hint = unclosed
         return YamlProblem(message, start.line + 1, start.column + 1, hint)
     if problem == "but found another document":

@@ -137,6 +137,12 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
      ["content/events/a.md:2:8: a quoted value is not closed (close the quote)"]),
     ("unclosed list", {"events/a.md": front("title: [unclosed\n")},
      ["content/events/a.md:2:8: a '[' list is not closed (close it with ']')"]),
+    ("unclosed list before another key", {"events/a.md": front(
+        "title: A\ndate: 2018\ntags: [spies, sanctions\nsummary: S\n" + SOURCE)},
+     ["content/events/a.md:4:7: a '[' list is not closed (close it with ']')"]),
+    ("unclosed mapping before another key", {"events/a.md": front(
+        "title: A\nimage: {src: media/a.jpg, alt: A\ndate: 2018\n" + SOURCE)},
+     ["content/events/a.md:3:8: a '{' mapping is not closed (close it with '}')"]),
     ("site.yaml between '---' lines", {"site.yaml": "---\n" + SITE_YAML + "---\n"},
      ["content/site.yaml:4:1: only one YAML document is allowed (remove the '---' lines)"]),
     ("unclosed front matter", {"events/a.md": "---\ntitle: A\ndate: 2018\n\nBody.\n"},
