@@ -1,11 +1,12 @@
 """Markdown bodies to HTML: safe, each text converted once, and kept on disk for the next build.
 
-Raw HTML is off, and a link to anything but the web, mail or a relative address is left as
-text. A text converted in this process is remembered by its value, so the preview's rebuilds
-skip unchanged bodies. A build that has no earlier build in memory keeps the HTML of its
-bodies in ``.dateline-cache/markdown.store``, by a hash of each text and stamped with the
-converter (markdown-it-py's version and this file's source), so the next build converts only
-the bodies that changed. A missing, unreadable or stale store is simply made again, and it
+The conversion itself is :mod:`dateline.convert` (raw HTML off, a link to anything but the
+web, mail or a relative address left as text). A text converted in this process is
+remembered by its value, so the preview's rebuilds skip unchanged bodies. A build that has
+no earlier build in memory keeps the HTML of its bodies in ``.dateline-cache/markdown.store``,
+by a hash of each text and stamped with the converter (markdown-it-py's version and the
+source of this file and the converter's), so the next build converts only the bodies that
+changed. A missing, unreadable or stale store is simply made again, and it
 holds exactly the bodies of the last build.
 
 The file is the stamp, a line of JSON (each key and the length of its HTML), then the HTML
@@ -26,31 +27,13 @@ from pathlib import Path
 
 import markdown_it
 import mdurl
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from dateline import convert
 from dateline.cachedir import remove_leftovers, replace_file, secret
 from dateline.memo import by_identity
 
 STORE = "markdown.store"
-SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
-
-
-def _safe_link(url: str) -> bool:
-    """Only web, mail and relative links: ``javascript:``, ``data:`` and the like are dropped."""
-    lowered = "".join(url.split()).lower()
-    if lowered.startswith(SAFE_LINK_PREFIXES):
-        return not lowered.startswith("//")
-    head = lowered.split("/", 1)[0]
-    return ":" not in head and "&" not in head
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
-    md.validateLink = _safe_link  # type: ignore[method-assign]
-    return md
 
 
 def markdown(text: str) -> Markup:
@@ -73,14 +56,15 @@ def to_html(text: str) -> str:
 
 
 def _render(text: str) -> str:
-    html: str = _markdown().render(text)
-    return html
+    return convert.to_html(text)
 
 
 @lru_cache(maxsize=1)
 def _stamp() -> bytes:
-    """What made the stored HTML: an upgraded markdown-it-py or an edit here makes it stale."""
-    source = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
+    """What made the stored HTML: an upgraded markdown-it-py or an edit here or in the
+    converter makes it stale."""
+    sources = b"".join(Path(module).read_bytes() for module in (__file__, convert.__file__))
+    source = hashlib.blake2b(sources, digest_size=16).hexdigest()
     return (f"dateline-markdown 2 markdown-it-py {markdown_it.__version__} "
             f"mdurl {mdurl.__version__} {source}").encode()
 

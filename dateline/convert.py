@@ -1,0 +1,96 @@
+"""Markdown to safe HTML with markdown-it-py: raw HTML off, links only to the web, mail or a
+relative address, and no work on rules a text cannot use.
+
+markdown-it-py tries its block rules at every line and its inline rules at every mark of
+punctuation. Most rules can match only where a certain character is: a table needs ``|``, a
+heading ``#``, a code span a backtick. A text without any of a rule's characters is
+converted by a converter without that rule, which gives the same HTML sooner (a fifth less
+time on prose with emphasis and links). A link already in the form that markdown-it-py's
+normalising would give (parse, re-encode, put together again) is taken as it is. Both are
+checked against the plain converter in ``tests/test_convert.py``, which runs again whenever
+markdown-it-py is upgraded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+
+SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
+
+# What a rule needs in a text to match anywhere in it: any one of these strings. Rules not
+# named here (paragraph, text, newline, and the steps after parsing) always run.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "table": ("|",),
+    "code": ("\t", "    "),
+    "fence": ("`", "~"),
+    "blockquote": (">",),
+    "reference": ("]:",),
+    "heading": ("#",),
+    "escape": ("\\",),
+    "backticks": ("`",),
+    "strikethrough": ("~",),
+    "emphasis": ("*", "_"),
+    "link": ("[",),
+    "image": ("!",),
+    "autolink": ("<",),
+    "entity": ("&",),
+}
+# Rules that match only at the start of a line, where a line can start with one of these
+# (indentation, a quote's or a list item's mark, a rule's own mark) when they match in it.
+LINE_RULES = ("hr", "list", "lheading")
+LINE_MARKS = frozenset(" \t>*+-_=0123456789")
+NEVER = ("html_block", "html_inline")  # raw HTML is off: they match nothing
+
+# Links that markdown-it-py's normalising gives back unchanged: web addresses with a plain
+# host name, and relative ones, made of letters, digits and ``/._~?#=&+-`` only, up to 250
+# characters (a host name longer than 255 is dropped).
+_NORMAL_LINK = re.compile(
+    r"(?=.{0,250}\Z)(?:https?://(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}(?=[/?#]|\Z)|(?!//))"
+    r"[A-Za-z0-9/._~?#=&+-]*\Z", re.DOTALL)
+
+
+def to_html(text: str) -> str:
+    """The HTML of a Markdown text, with raw HTML off and unsafe links left as text."""
+    left_out = []
+    for rule, needs in NEEDS.items():
+        for need in needs:
+            if need in text:
+                break
+        else:
+            left_out.append(rule)
+    if LINE_MARKS.isdisjoint([line[:1] for line in text.replace("\r", "\n").split("\n")]):
+        left_out.extend(LINE_RULES)
+    html: str = converter(frozenset(left_out)).render(text)
+    return html
+
+
+@lru_cache(maxsize=64)
+def converter(left_out: frozenset[str] = frozenset()) -> MarkdownIt:
+    """markdown-it-py as every body is converted, without the rules ``left_out``."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.disable([*NEVER, *sorted(left_out)], ignoreInvalid=True)  # a renamed rule stays on
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    md.normalizeLink = normal_link  # type: ignore[method-assign]
+    return md
+
+
+def safe_link(url: str) -> bool:
+    """Only web, mail and relative links: ``javascript:``, ``data:`` and the like are dropped."""
+    lowered = "".join(url.split()).lower()
+    if lowered.startswith(SAFE_LINK_PREFIXES):
+        return not lowered.startswith("//")
+    head = lowered.split("/", 1)[0]
+    return ":" not in head and "&" not in head
+
+
+def normal_link(url: str) -> str:
+    """A link's address as markdown-it-py normalises it (percent-encoded, punycode host)."""
+    if _NORMAL_LINK.match(url):
+        return url
+    normal: str = normalizeLink(url)
+    return normal
