@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -34,12 +34,24 @@ def host(url: str) -> str:
     return name.removeprefix("www.") or url
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with each template's globals in a plain mapping of their own.
+
+    Jinja chains a template's globals to the environment's, and every render and every
+    import of macros goes through that chain key by key in Python (about 4 % of a build).
+    Ours are all set before the first template is loaded and never changed after.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 def make_environment(theme: Theme, cards: jinja2.Environment | None = None
                      ) -> jinja2.Environment:
     """The environment every page is rendered with; templates are compiled once. Cards are
     rendered with ``cards`` when given (an earlier environment with the same card template),
     whose cards are then reused, else with this environment."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FunctionLoader(lambda name: _source(theme, name)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
