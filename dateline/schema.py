@@ -1,5 +1,5 @@
 """What front matter and ``site.yaml`` may hold: one table per kind that both validates and
-generates JSON Schema, so the two cannot drift apart."""
+generates JSON Schema (:mod:`dateline.commands.schema`), so the two cannot drift apart."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from dateline.yamlread import YNode
 
 SAFE_SCHEMES = ("http://", "https://")
 WEB_ADDRESS = re.compile(r"(?i)https?://[^\s/?#@:]+(?::\d+)?(?:[/?#]\S*)?")
-DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?[~?%]?(/(\.\.|\d{4}(-\d{1,2}(-\d{1,2})?)?))?$"
 
 
 @dataclass(frozen=True)
@@ -291,35 +290,3 @@ def _plain(node: YNode) -> Any:
     if node.kind == "seq":
         return [_plain(item) for item in node.value]
     return node.value
-
-
-def json_schema(spec: Spec) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a spec, for editors' completion and checks."""
-    if spec.kind == "object":
-        return {
-            "type": "object",
-            "description": spec.description,
-            "properties": {name: json_schema(sub) for name, sub in spec.fields.items()},
-            "required": [name for name, sub in spec.fields.items() if sub.required],
-            "additionalProperties": False,
-        }
-    if spec.kind == "list":
-        assert spec.items is not None
-        item = json_schema(spec.items)
-        if spec.items.kind == "object":  # a list of mappings must be a list (see _not_a_list)
-            return {"description": spec.description, "type": "array", "items": item}
-        return {"description": spec.description,
-                "anyOf": [{"type": "array", "items": item}, item]}
-    base: dict[str, Any] = {"description": spec.description}
-    if spec.kind == "bool":
-        return base | {"type": "boolean"}
-    if spec.kind == "date":
-        return base | {"type": ["string", "integer"], "pattern": DATE_PATTERN}
-    if spec.kind == "url":
-        return base | {"type": "string", "pattern": "^https?://"}
-    if spec.kind == "mapping":
-        return base | {"type": "object"}
-    if spec.kind == "any":
-        return base
-    return base | {"type": "string"}
-

@@ -14,6 +14,7 @@ HELP = "write schema/*.json (JSON Schema of front matter and site.yaml) for edit
 SPECS = {"event": schema.EVENT, "person": schema.PERSON, "article": schema.ARTICLE,
          "site": schema.SITE}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?[~?%]?(/(\.\.|\d{4}(-\d{1,2}(-\d{1,2})?)?))?$"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +32,7 @@ def documents() -> dict[str, str]:
 
 def _text(name: str, spec: schema.Spec) -> str:
     body: dict[str, Any] = {"$schema": DRAFT, "$id": f"{name}.json",
-                            "title": f"dateline {name}", **schema.json_schema(spec)}
+                            "title": f"dateline {name}", **json_schema(spec)}
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -55,3 +56,35 @@ def _read(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+def json_schema(spec: schema.Spec) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a spec, for editors' completion and checks."""
+    if spec.kind == "object":
+        return {
+            "type": "object",
+            "description": spec.description,
+            "properties": {name: json_schema(sub) for name, sub in spec.fields.items()},
+            "required": [name for name, sub in spec.fields.items() if sub.required],
+            "additionalProperties": False,
+        }
+    if spec.kind == "list":
+        assert spec.items is not None
+        item = json_schema(spec.items)
+        if spec.items.kind == "object":  # a list of mappings is a list (schema._not_a_list)
+            return {"description": spec.description, "type": "array", "items": item}
+        return {"description": spec.description,
+                "anyOf": [{"type": "array", "items": item}, item]}
+    base: dict[str, Any] = {"description": spec.description}
+    if spec.kind == "bool":
+        return base | {"type": "boolean"}
+    if spec.kind == "date":
+        return base | {"type": ["string", "integer"], "pattern": DATE_PATTERN}
+    if spec.kind == "url":
+        return base | {"type": "string", "pattern": "^https?://"}
+    if spec.kind == "mapping":
+        return base | {"type": "object"}
+    if spec.kind == "any":
+        return base
+    return base | {"type": "string"}
+
