@@ -1,7 +1,7 @@
 """Remembering pure functions of frozen values by the values' identity.
 
 The preview's rebuild hands unchanged events, people and settings back as the very objects
-of the build before (``pipeline._as_before``), so a function of them need not run again: its
+of the build before (``reuse.as_before``), so a function of them need not run again: its
 earlier result is found by the arguments' identity, which costs nothing to check, instead of
 by equality or a hash, which costs a walk through the value. The arguments are kept with the
 result, so they stay alive and no other object can have the same identity meanwhile. The

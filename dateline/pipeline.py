@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gc
-import operator
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -22,20 +21,12 @@ from dateline.exports import export_files
 from dateline.extract.cache import extract_all
 from dateline.feeds import feed_files
 from dateline.hints import link_warnings
-from dateline.load import Memo, load_content, load_media, load_theme
+from dateline.load import load_content, load_media, load_theme
 from dateline.merge import build_timeline
-from dateline.model import Asset, Event, Person, Theme, Timeline
+from dateline.model import Asset, Theme, Timeline
 from dateline.parallel import cards_meanwhile, render_many
-from dateline.render import (
-    CARD,
-    Rendered,
-    Renderer,
-    changed_people,
-    render_data,
-    renderer,
-    unaffected,
-    unchanged_templates,
-)
+from dateline.render import Rendered, Renderer, render_data
+from dateline.reuse import Reuse, as_before, people_changed, rendered_again, reusable
 from dateline.site import DataFile, Page, plan, shared_context
 from dateline.themecheck import missing_templates, template_problem, theme_problems
 
@@ -52,18 +43,6 @@ class Settings:
     drafts: bool = False
     progress: bool = False
     incremental: bool = False  # the result is reused by the next build (the preview)
-
-
-@dataclass(frozen=True)
-class Reuse:
-    """What one build leaves for the next in the same process (the preview): parsed entries
-    by content digest, and rendered pages with the theme they were rendered with."""
-
-    loaded: Memo = field(default_factory=Memo)
-    theme: Theme | None = None
-    pages: Mapping[str, tuple[Page, Rendered]] = field(default_factory=dict)
-    render: Renderer | None = None  # compiled for ``theme``
-    timeline: Timeline | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +76,7 @@ def check(settings: Settings) -> Result:
 
 
 Sink = Callable[[str, bytes], None]
+Collected = tuple[dict[str, bytes], dict[str, tuple[Page, Rendered]]]  # files; pages by file
 
 
 def build(settings: Settings, reuse: Reuse | None = None, sink: Sink | None = None) -> Result:
@@ -118,20 +98,16 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
     are let go as they are made (the check)."""
     gathered = _gather(settings, reuse)
     theme = load_theme(settings.templates)
-    render, before = _reusable(reuse, theme, settings.incremental)
+    render, before = reusable(reuse, theme, settings.incremental)
     gathered = _adding(gathered, theme_problems(render.env, theme, settings.templates))
     if gathered.failed or gathered.timeline is None:
         return gathered
     if reuse is not None and reuse.timeline is not None:
-        gathered = replace(gathered, timeline=_as_before(gathered.timeline, reuse.timeline))
+        gathered = replace(gathered, timeline=as_before(gathered.timeline, reuse.timeline))
     timeline = gathered.timeline
     assert timeline is not None
-    earlier = reuse.timeline.people if reuse is not None and reuse.timeline else timeline.people
-    changed = frozenset() if earlier is timeline.people else changed_people(earlier,
-                                                                            timeline.people)
     shared = shared_context(timeline)
-    if changed and reuse is not None and reuse.render is not None:
-        _carry_cards(render, reuse.render, timeline.events, shared, earlier, changed)
+    changed = people_changed(render, reuse, timeline, shared)
     bodies = None if before else from_store(_markdown_texts(timeline, render),
                                             _cache_dir(settings))
     with (nullcontext() if before else cards_meanwhile(  # made on every core meanwhile
@@ -140,7 +116,31 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
     missing = missing_templates(theme, pages, settings.templates)
     if missing:
         return _adding(gathered, missing)
+    if bodies is None:
+        made = rendered_again(render, pages, timeline.people, before, changed)
+    else:
+        made = render_many(render, pages, timeline.people)  # on every core when it pays
+    others = _other_files(timeline, pages, data, theme, gathered.media)
+    done = _collected(pages, made, others, theme, settings, keep, sink)
+    if isinstance(done, Diagnostic):
+        return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, done])
+    if bodies is not None:  # with the HTML the workers made; the check writes none
+        (bodies if keep else replace(bodies, folder=None)).save()
+    if not keep:
+        return replace(gathered, pages=len(pages))
+    files, rendered = done
+    kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
+                   timeline=timeline)
+    return replace(gathered, files=files, pages=len(pages), reuse=kept)
+
+
+def _collected(pages: list[Page], made: Generator[Rendered, None, None],
+               others: Iterator[tuple[str, bytes]], theme: Theme, settings: Settings,
+               keep: bool, sink: Sink | None) -> Collected | Diagnostic:
+    """Every file, handed to ``sink`` as it comes and, with ``keep``, kept by its name with
+    each page and its rendering; or the template's mistake that stopped the rendering."""
     files: dict[str, bytes] = {}
+    rendered: dict[str, tuple[Page, Rendered]] = {}
 
     def put(name: str, content: bytes) -> None:
         if keep:
@@ -148,30 +148,18 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
         if sink is not None:
             sink(name, content)
 
-    rendered: dict[str, tuple[Page, Rendered]] = {}
-    if bodies is None:
-        made = _rendered_again(render, pages, timeline.people, before, changed)
-    else:
-        made = render_many(render, pages, timeline.people)  # on every core when it pays
     try:
-        for name, content in _other_files(timeline, pages, data, theme, gathered.media):
-            put(name, content)  # made here meanwhile
+        for name, content in others:
+            put(name, content)  # made here while the workers render
         for page, done in zip(_progress(pages, settings.progress), made, strict=True):
             put(page.output, done.html)
             if keep:
                 rendered[page.output] = (page, done)
     except Exception as exc:  # any error raised while a template runs is the template's
-        problem = template_problem(exc, theme, settings.templates)
-        return replace(gathered, files={}, diagnostics=[*gathered.diagnostics, problem])
+        return template_problem(exc, theme, settings.templates)
     finally:
         made.close()  # on an early end (a full disk), the workers stop at once
-    if bodies is not None:  # with the HTML the workers made; the check writes none
-        (bodies if keep else replace(bodies, folder=None)).save()
-    if not keep:
-        return replace(gathered, pages=len(pages))
-    kept = replace(gathered.reuse, theme=theme, pages=MappingProxyType(rendered), render=render,
-                   timeline=timeline)
-    return replace(gathered, files=files, pages=len(pages), reuse=kept)
+    return files, rendered
 
 
 def _adding(result: Result, problems: list[Diagnostic]) -> Result:
@@ -179,45 +167,6 @@ def _adding(result: Result, problems: list[Diagnostic]) -> Result:
     if not problems:
         return result
     return replace(result, diagnostics=ordered([*result.diagnostics, *problems]))
-
-
-def _reusable(reuse: Reuse | None, theme: Theme, noting: bool
-              ) -> tuple[Renderer, Mapping[str, tuple[Page, Rendered]]]:
-    """The renderer for ``theme`` (the earlier one while the templates are the same: a new
-    stylesheet renders nothing again) and the earlier pages whose templates did not change
-    (with their cards, while the card template did not)."""
-    if reuse is None or reuse.theme is None or reuse.render is None:
-        return renderer(theme, None, noting), {}
-    if reuse.theme.templates == theme.templates:
-        return reuse.render, reuse.pages
-    kept = unchanged_templates(reuse.theme.templates, theme.templates)
-    render = renderer(theme, reuse.render if CARD in kept else None, noting)
-    return render, {output: done for output, done in reuse.pages.items()
-                    if done[0].template in kept}
-
-
-def _carry_cards(render: Renderer, earlier_render: Renderer, events: Sequence[Event],
-                 shared: Mapping[str, Any], earlier: Mapping[str, Person],
-                 changed: frozenset[str]) -> None:
-    """After an edit to people, keep the earlier build's cards that show none of the people
-    ``changed`` (cards are found by the identity of the mapping of people, so they would
-    all be made again)."""
-    if render.uses_cards and render.cards_env is earlier_render.cards_env:
-        render.carry_cards(events, shared, earlier, changed)
-
-
-def _rendered_again(render: Renderer, pages: list[Page], people: Mapping[str, Person],
-                    before: Mapping[str, tuple[Page, Rendered]], changed: frozenset[str]
-                    ) -> Generator[Rendered, None, None]:
-    """The pages, taken from ``before`` (the build before, with the same templates) where
-    the page is equal and looked up none of the people ``changed`` since."""
-    for page in pages:
-        prior = before.get(page.output)
-        if prior is not None and prior[0] == page and (
-                not changed or unaffected(prior[1].seen, changed)):
-            yield prior[1]
-        else:
-            yield render(page, people)
 
 
 def _markdown_texts(timeline: Timeline, render: Renderer) -> list[str]:
@@ -259,28 +208,6 @@ def _cycles_collected_after() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def _as_before(timeline: Timeline, before: Timeline) -> Timeline:
-    """``timeline`` made of the earlier build's objects wherever they are equal, so that an
-    unchanged page's context is found equal at once (by identity) and its cards are reused."""
-    earlier = {event.slug: event for event in before.events}
-    events = tuple(old if (old := earlier.get(event.slug)) == event else event
-                   for event in timeline.events)
-    if len(events) == len(before.events) and all(map(operator.is_, events, before.events)):
-        events = before.events
-    people = timeline.people
-    if before.people == people:
-        people = before.people
-    else:  # the people who did not change stay the same objects
-        people = MappingProxyType({slug: was if (was := before.people.get(slug)) == person
-                                   else person for slug, person in people.items()})
-    return Timeline(
-        before.config if before.config == timeline.config else timeline.config,
-        events,
-        people,
-        before.articles if before.articles == timeline.articles else timeline.articles,
-    )
 
 
 def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:

@@ -149,7 +149,7 @@ class Looked(Mapping[str, Any]):
 def changed_people(before: Mapping[str, Any], now: Mapping[str, Any]) -> frozenset[str]:
     """The people added, removed or changed between two mappings of people: those that are
     not the same object in both (the preview keeps a person who did not change as the same
-    object, ``pipeline._as_before``, which has compared them already)."""
+    object, ``reuse.as_before``, which has compared them already)."""
     return frozenset(slug for slug in before.keys() | now.keys()
                      if before.get(slug) is not now.get(slug))
 

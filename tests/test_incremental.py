@@ -14,7 +14,7 @@ import jinja2
 import pytest
 from helpers import TEMPLATES, event, make_site, person
 
-from dateline import load, pipeline
+from dateline import load, pipeline, reuse
 from dateline.model import Theme
 from dateline.render import Rendered, unchanged_templates
 from dateline.site import Page
@@ -139,7 +139,7 @@ def test_a_file_changed_twice_within_a_moment_is_read_both_times(
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The output path of every page the builds render from now on."""
     pages: list[str] = []
-    make = pipeline.renderer
+    make = reuse.renderer
 
     class Counting:
         """The theme's renderer, noting each page it renders."""
@@ -154,7 +154,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         def __getattr__(self, name: str) -> object:
             return getattr(self.render, name)
 
-    monkeypatch.setattr(pipeline, "renderer", Counting)
+    monkeypatch.setattr(reuse, "renderer", Counting)
     return pages
 
 

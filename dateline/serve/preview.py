@@ -14,6 +14,7 @@ import watchfiles
 from dateline import pipeline
 from dateline.diagnostics import Diagnostic, error, summary
 from dateline.model import Config
+from dateline.reuse import Reuse
 from dateline.serve.http import LOCAL_NAMES, PreviewServer
 from dateline.serve.search import SearchIndexer
 from dateline.serve.state import Live, Snapshot
@@ -45,7 +46,7 @@ class Preview:
         self.watched = [path for path in (content, templates) if path.exists()]
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._reuse: pipeline.Reuse | None = None  # only the watcher thread builds
+        self._reuse: Reuse | None = None  # only the watcher thread builds
         self.search = SearchIndexer(self.live, say)
 
     def rebuild(self) -> Snapshot:
