@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import jinja2
-import jinja2.meta
 from markupsafe import Markup, escape
 
 from dateline.bodies import markdown
@@ -295,35 +294,3 @@ def renderer(theme: Theme, cards_from: Renderer | None = None, noting: bool = Fa
     cards = cards_from.cards_env if cards_from is not None else None
     env = make_environment(theme, cards)
     return Renderer(env, used("event_card"), used("markdown"), cards or env, noting)
-
-
-def unchanged_templates(before: Mapping[str, str], now: Mapping[str, str]) -> frozenset[str]:
-    """The templates (of ``now``) whose pages come out as before: neither the template nor
-    any template it loads, at any depth, changed between the two themes' sources. A template
-    that shows cards loads ``_card.html``; one that names a template only at render time, or
-    does not parse, counts as loading every template."""
-    changed = {name for name in before.keys() | now.keys() if before.get(name) != now.get(name)}
-    if not changed:
-        return frozenset(now)
-    loads = {name: _loads(source) for name, source in now.items()}
-
-    def reaches_change(name: str, seen: set[str]) -> bool:
-        if name in changed or loads.get(name) is None:
-            return True
-        seen.add(name)
-        return any(reaches_change(other, seen) for other in loads[name] or ()
-                   if other not in seen)
-
-    return frozenset(name for name in now if not reaches_change(name, set()))
-
-
-def _loads(source: str) -> frozenset[str] | None:
-    """The templates that ``source`` extends, includes or imports (None: not known)."""
-    try:
-        named = list(jinja2.meta.find_referenced_templates(PARSER.parse(source)))
-    except jinja2.TemplateSyntaxError:
-        return None
-    if None in named:
-        return None
-    known = {name for name in named if name is not None}
-    return frozenset(known | ({CARD} if "event_card" in source else set()))

@@ -16,7 +16,8 @@ from helpers import TEMPLATES, event, make_site, person
 
 from dateline import load, pipeline, reuse
 from dateline.model import Theme
-from dateline.render import Rendered, unchanged_templates
+from dateline.render import Rendered
+from dateline.reuse import unchanged_templates
 from dateline.site import Page
 
 
