@@ -1,4 +1,4 @@
-"""``dateline check``: validate everything, templates included, write nothing."""
+"""``dateline check``: validate everything, templates included, and write no site."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from dateline import pipeline
 from dateline.commands.common import add_content_options, no_templates, report, settings_from
 
-HELP = "validate content and templates and write nothing"
+HELP = "validate content and templates; write no site"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
