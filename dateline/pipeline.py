@@ -11,8 +11,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from tqdm import tqdm
-
 from dateline.bodies import from_store
 from dateline.cachedir import CACHE_DIR
 from dateline.checks import check_partial, check_timeline
@@ -235,5 +233,7 @@ def _progress(items: list[T], enabled: bool) -> Iterable[T]:
     """A progress bar on a terminal when the work takes more than a second."""
     if not enabled or not sys.stderr.isatty():
         return items
+    from tqdm import tqdm  # here: importing it takes longer than many a build's rendering
+
     bar: Iterable[T] = tqdm(items, desc="rendering", unit="page", delay=1.0, leave=False)
     return bar

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from dateline.commands.common import add_content_options, no_templates
-from dateline.serve import Preview
 
 HELP = "preview the site at http://127.0.0.1:8000/ with drafts; rebuild and reload on save"
 
@@ -23,6 +22,8 @@ def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C; content mistakes show in the page, never stop the server."""
     if no_templates(args):
         return 2
+    from dateline.serve import Preview  # here: the other commands need none of it
+
     try:
         preview = Preview(args.content, args.templates, args.host, args.port, args.base_url,
                           strict=args.strict)
