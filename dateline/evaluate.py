@@ -102,7 +102,7 @@ def _align(gold: dict[str, Any], lines: list[str]) -> None:
 def score_corpus(folder: Path) -> tuple[Score, Score]:
     """Date and people scores over every ``*.txt`` with a ``*.gold.json`` in ``folder``."""
     from dateline.commands.extract import read_article
-    from dateline.extract import extract_article
+    from dateline.extract.article import extract_article
     from dateline.extract.people import known_people
 
     dates, people, known = Score(), Score(), known_people(())
@@ -168,7 +168,7 @@ def _score_people(name: str, found: Any, golds: list[dict[str, Any]], score: Sco
 
 def speed(sample: str) -> list[str]:
     """Articles per second at about 1, 10 and 100 KB, and the cold start in a fresh process."""
-    from dateline.extract import extract_article
+    from dateline.extract.article import extract_article
     from dateline.extract.people import known_people
     from dateline.model import Article, Mark
 
@@ -182,7 +182,7 @@ def speed(sample: str) -> list[str]:
             runs += 1
         rate = runs / (time.perf_counter() - began)
         lines.append(f"{size // 1000:>4} KB articles: {rate:8.1f} per second")
-    code = ("import time; t = time.perf_counter(); import dateline.extract as x; "
+    code = ("import time; t = time.perf_counter(); import dateline.extract.article as x; "
             "from dateline.extract.people import known_people; from dateline.model import "
             "Article, Mark; i = time.perf_counter(); x.extract_article(Article('a', Mark('a'), "
             "'MOSCOW (AP) — Talks were held on Friday, December 22, 2017.'), known_people(())); "

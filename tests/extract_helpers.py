@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateline.extract import extract_article
+from dateline.extract.article import extract_article
 from dateline.extract.found import Extraction
 from dateline.extract.people import Known, known_people
 from dateline.extract.temporal import find_dates

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from dateline import pipeline
 from dateline.cachedir import replace_file
 from dateline.commands.extract import as_json, read_article
-from dateline.extract import extract_article
+from dateline.extract.article import extract_article
 from dateline.extract.people import known_people, person_key
 from dateline.extract.sentences import split_sentences
 from dateline.load import load_content
@@ -203,7 +203,7 @@ def test_each_dated_sentence_of_a_long_paragraph_is_its_own_event(tmp_path: Path
 
 def test_a_long_paragraph_is_split_into_sentences_once(tmp_path: Path) -> None:
     content, path, _sentences = _chronology(tmp_path, 200)  # not once per date it holds
-    with mock.patch("dateline.extract.split_sentences", wraps=split_sentences) as dates, \
+    with mock.patch("dateline.extract.article.split_sentences", wraps=split_sentences) as dates, \
             mock.patch("dateline.extract.events.split_sentences", wraps=split_sentences) as events:
         run = run_cli("extract", "--json", "--content", content, path)
     assert (run.code, dates.call_count, events.call_count) == (0, 1, 1)
@@ -243,7 +243,7 @@ def test_unchanged_article_is_read_from_the_cache(tmp_path: Path,
     def refuse(*_args: object) -> None:
         raise AssertionError("extracted again")
 
-    monkeypatch.setattr("dateline.extract.cache.extract_article", refuse)
+    monkeypatch.setattr("dateline.extract.article.extract_article", refuse)
     monkeypatch.setattr("dateline.extract.cache._recent", {})  # as a new process starts
     run = run_cli("check", "--content", tmp_path / "content")
     assert (len(cached), run.code) == (1, 0)
@@ -286,7 +286,7 @@ def test_the_preview_does_not_read_the_cache_files_again(
 
 
 def test_dateparser_is_imported_only_when_an_article_is_extracted() -> None:
-    code = ("import sys; import dateline.extract, dateline.pipeline, dateline.cli; "
+    code = ("import sys; import dateline.extract.article, dateline.pipeline, dateline.cli; "
             "print('dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()

@@ -6,7 +6,7 @@ from datetime import date
 
 from extract_helpers import extract, names, reason_of, value_of
 
-from dateline.extract import extract_article
+from dateline.extract.article import extract_article
 from dateline.extract.found import Extraction
 from dateline.extract.people import known_people
 from dateline.model import Article, Mark, Person

@@ -66,7 +66,7 @@ def _people(content: Path) -> tuple[Person, ...]:
 
 def run(args: argparse.Namespace) -> int:
     """Print each article's findings (text or ``--json``); 1 if a file cannot be read."""
-    from dateline.extract import extract_article
+    from dateline.extract.article import extract_article
     from dateline.extract.people import known_people
 
     known = known_people(_people(args.content))

@@ -1,8 +1,7 @@
-"""Article text → candidate events: clean, publication date, dates, people, events.
+"""One article's extraction: clean, publication date, dates, people, events.
 
-The only user of dateparser (imported on first use, inside :mod:`temporal`). Results are
-cached by :mod:`dateline.extract.cache`; bump :data:`EXTRACTOR_VERSION` whenever a change
-here can change what is found, so cached results are not reused.
+Bump :data:`dateline.extract.EXTRACTOR_VERSION` whenever a change here (or in the modules
+this uses) can change what is found, so cached results are not reused.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from dateline.extract.sentences import sentence_start, split_sentences
 from dateline.extract.temporal import find_dates
 from dateline.model import Article
 
-EXTRACTOR_VERSION = "5"
 TEXT_KINDS = frozenset({"body"})
 _LABELS = {"caption": "a photo caption", "video": "a video blurb", "heading": "a heading",
            "updated": "an 'Updated' line", "published": "a 'Published' line",

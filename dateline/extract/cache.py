@@ -20,9 +20,8 @@ from typing import Any
 from dateline.cachedir import replace_file
 from dateline.dates import EventDate, parse_date
 from dateline.diagnostics import Diagnostic, warning
-from dateline.extract import EXTRACTOR_VERSION, extract_article
+from dateline.extract import EXTRACTOR_VERSION
 from dateline.extract.found import Credit, Dateline, DateMention, Extraction, PersonMention
-from dateline.extract.people import Known, known_people
 from dateline.memo import drop_oldest
 from dateline.model import Article, Event, Mark, Person, PersonRef, Source
 
@@ -62,7 +61,6 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
     """Each article's extraction (from the cache when it can) and a warning per undated one."""
     folder = cache_dir / EXTRACTIONS if cache_dir is not None else None
     registry = people_hash(people)
-    known: Known | None = None
     found: list[Extraction] = []
     keys = [cache_key(article, registry) for article in articles]
     stored = _stored(folder)
@@ -70,9 +68,13 @@ def extract_all(articles: Sequence[Article], people: Sequence[Person],
               for key in keys]
     missing = [i for i, hit in enumerate(cached) if hit is None]
     extracted = set(missing)
-    for index in _progress(missing, progress):
-        known = known or known_people(people)
-        cached[index] = extract_article(articles[index], known)
+    if missing:  # here: a build whose articles are all cached never loads the extractor
+        from dateline.extract.article import extract_article
+        from dateline.extract.people import known_people
+
+        known = known_people(people)
+        for index in _progress(missing, progress):
+            cached[index] = extract_article(articles[index], known)
     for index, (key, extraction) in enumerate(zip(keys, cached, strict=True)):
         if extraction is not None and (key not in stored or index in extracted):
             _write(folder, key, extraction)  # new, unreadable, or only in memory so far
