@@ -33,6 +33,8 @@ def check_partial(content: Content, drafts: bool) -> Iterator[Diagnostic]:
     the merged sources (a role not held then, sources disagreeing, no sources) is left for
     the run after the fix."""
     shown = [entry for entry in content.partial if drafts or not entry.draft]
+    if not shown:
+        return  # the usual case: nothing to index or count
     yield from unknown_people((ref for entry in shown for ref in entry.people_refs),
                               content.people)
     yield from partial_tag_warnings((e for e in content.events if drafts or not e.draft), shown)

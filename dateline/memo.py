@@ -39,6 +39,17 @@ class Remembered(Protocol[P, R]):
 def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
     """``function`` remembering the ``LIMIT`` results it made last, by the identity of its
     (positional) arguments."""
+    return _remembering(function, LIMIT)
+
+
+def last_few(limit: int) -> Callable[[Callable[P, R]], Remembered[P, R]]:
+    """As :func:`by_identity`, remembering only the ``limit`` results made last: for a
+    function of a whole build's values (every person), whose results are large and of use
+    only to the next build."""
+    return functools.partial(_remembering, limit=limit)
+
+
+def _remembering(function: Callable[P, R], limit: int) -> Remembered[P, R]:
     made: dict[tuple[object, ...], tuple[tuple[object, ...], R]] = {}
 
     @functools.wraps(function)
@@ -60,7 +71,7 @@ def by_identity(function: Callable[P, R]) -> Remembered[P, R]:
 
     def _put(key: tuple[object, ...], args: tuple[object, ...], value: R) -> None:
         made[key] = (args, value)
-        if len(made) > LIMIT:
+        if len(made) > limit:
             drop_oldest(made)
 
     remembered.keep = keep  # type: ignore[attr-defined]

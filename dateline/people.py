@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from dateline.diagnostics import Diagnostic, error, warning
 from dateline.hints import person_hint
-from dateline.memo import by_identity
+from dateline.memo import by_identity, last_few
 from dateline.model import Event, Mark, Person, PersonRef, Role
 from dateline.slugs import make_slug, unique
 
@@ -40,7 +40,8 @@ class Claim:
     strength: int  # the strongest kind among the person's spellings with the same key
 
 
-def claims(person: Person) -> dict[str, Claim]:
+@by_identity
+def claims(person: Person) -> Mapping[str, Claim]:
     """The person's spellings by their ``normal`` key; one claim per key (the name over an
     alias over the slug, since they are what an editor wrote), so no one clashes with
     themselves."""
@@ -58,7 +59,7 @@ def claims(person: Person) -> dict[str, Claim]:
     return found
 
 
-Held = tuple[Person, dict[str, Claim]]  # a person with their claims
+Held = tuple[Person, Mapping[str, Claim]]  # a person with their claims
 
 
 @dataclass(frozen=True)
@@ -167,9 +168,9 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
     with ``review``) get their page without a warning.
     """
     known = {person.slug: person for person in people}
-    registry = build_registry(known.values())
-    real = [person for person in known.values() if not person.auto]
-    problems = clashes(real)
+    registry = _registry(tuple(known.values()))
+    real = tuple(person for person in known.values() if not person.auto)
+    problems = list(_clashes(real))
     resolved: list[Event] = []
     for position, event in enumerate(events):
         quiet = quiet_from is not None and position >= quiet_from
@@ -200,10 +201,21 @@ def unknown_people(refs: Iterable[PersonRef], people: Iterable[Person]
     """The warning :func:`resolve_people` gives for each of ``refs`` that names no one of
     ``people``, with nothing resolved and no page made (for an entry that has errors)."""
     real = {person.slug: person for person in people if not person.auto}
-    registry, everyone = build_registry(real.values()), list(real.values())
+    everyone = tuple(real.values())
+    registry = _registry(everyone)
     for ref in refs:
         if registry.lookup(ref.text) is None and not registry.sharing(ref.text):
             yield _unknown(ref, everyone, _auto_slug(ref.text, real))
+
+
+@last_few(4)  # the preview's next build finds them when no one changed
+def _registry(people: tuple[Person, ...]) -> Registry:
+    return build_registry(people)
+
+
+@last_few(4)
+def _clashes(people: tuple[Person, ...]) -> tuple[Diagnostic, ...]:
+    return tuple(clashes(people))
 
 
 def _unknown(ref: PersonRef, real: Sequence[Person], slug: str) -> Diagnostic:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.memo import by_identity
+from dateline.memo import by_identity, last_few
 
 
 def test_results_are_remembered_by_the_identity_of_the_arguments() -> None:
@@ -41,3 +41,19 @@ def test_a_result_kept_from_elsewhere_is_found_and_keywords_are_refused() -> Non
     for call in (double, double.find, lambda **given: double.keep(1, **given)):
         with pytest.raises(TypeError, match="by position only"):
             call(items=items)
+
+
+def test_last_few_remembers_only_the_results_made_last() -> None:
+    calls: list[object] = []
+
+    @last_few(2)
+    def size(items: list[int]) -> int:
+        calls.append(items)
+        return len(items)
+
+    first, second, third = [1], [1, 2], [1, 2, 3]
+    assert [size(first), size(second), size(first)] == [1, 2, 1]
+    assert calls == [first, second]
+    size(third)  # three made: the first is forgotten
+    assert (size(second), size(first)) == (2, 1)
+    assert calls == [first, second, third, first]
