@@ -173,6 +173,10 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
     problems = list(_clashes(real))
     resolved: list[Event] = []
     for position, event in enumerate(events):
+        done = _known_people(event, registry) if len(real) == len(known) else None
+        if done is not None:  # the usual case, remembered: nothing to warn about or add
+            resolved.append(done)
+            continue
         quiet = quiet_from is not None and position >= quiet_from
         slugs: list[str] = []
         for ref in event.people_refs:
@@ -224,6 +228,20 @@ def _unknown(ref: PersonRef, real: Sequence[Person], slug: str) -> Diagnostic:
         f"add content/people/{slug}.md to describe them")
     return warning(ref.mark.path, ref.mark.line, ref.mark.col,
                    f"unknown person '{ref.text}'", hint)
+
+
+@by_identity
+def _known_people(event: Event, registry: Registry) -> Event | None:
+    """The event with its people's slugs when each reference means one person of the
+    registry (everyone in it being a real person), else None."""
+    slugs: list[str] = []
+    for ref in event.people_refs:
+        slug = None if registry.sharing(ref.text) else registry.lookup(ref.text)
+        if slug is None:
+            return None
+        if slug not in slugs:
+            slugs.append(slug)
+    return _with_people(event, tuple(slugs))
 
 
 @by_identity
