@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -57,7 +57,7 @@ class Page:
     template: str
     context: Mapping[str, Any]
 
-    @property
+    @cached_property  # asked for several times per page by every build
     def output(self) -> str:
         """The file the page is written to, relative to the site root."""
         return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
