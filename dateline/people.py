@@ -233,10 +233,11 @@ def _unknown(ref: PersonRef, real: Sequence[Person], slug: str) -> Diagnostic:
 @by_identity
 def _known_people(event: Event, registry: Registry) -> Event | None:
     """The event with its people's slugs when each reference means one person of the
-    registry (everyone in it being a real person), else None."""
+    registry (everyone in it being a real person), else None (an alias people share is
+    never looked up to anyone)."""
     slugs: list[str] = []
     for ref in event.people_refs:
-        slug = None if registry.sharing(ref.text) else registry.lookup(ref.text)
+        slug = registry.lookup(ref.text)
         if slug is None:
             return None
         if slug not in slugs:
