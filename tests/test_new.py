@@ -135,3 +135,11 @@ def test_a_new_person_may_not_take_a_spelling_of_someone_else(tmp_path: Path) ->
     assert sorted(p.name for p in (content / "people").iterdir()) == [
         "sergei-skripal.md", "yulia.md"]
     assert check(content) == (0, "checked: 0 errors, 0 warnings\n")
+
+
+def test_an_article_address_urllib_cannot_read_names_it_by_its_outlet(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    code, out, err = new(content, "article", "--url", "https://[wire/uk/skripal-42.html",
+                         "--outlet", "Wire", "--published", "2018-03-05")
+    assert (code, out, err) == (0, "wrote content/articles/wire.txt\n", "")
+    assert check(content)[0] == 0

@@ -137,7 +137,11 @@ def _article_body(source: Path | None) -> str:
 
 
 def _url_words(url: str) -> str:
-    parts = [p for p in urlsplit(url).path.split("/") if p]
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # an address urllib cannot read (https://[x/), which check accepts
+        return ""
+    parts = [p for p in path.split("/") if p]
     return parts[-1].rsplit(".", 1)[0] if parts else ""
 
 
