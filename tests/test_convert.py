@@ -50,7 +50,8 @@ FRAGMENTS = [
     "~~s~~", "~", "*e*", "_e_", "**s**", "*", "_", "[", "]", "(", "!", "<", "&", "=", "-",
     "text", "Wörter", "2018.", "1)", "\n", "\n\n", "\r", "\r\n", " ", "  \n", "]:",
     "javascript:alert(1)", "[j](javascript:alert(1))", "[m](mailto:a@b.c)", "[r](../up/)",
-    "[h](HTTP://X.org/%41)", "[u](https://bücher.example/ä)", "[w](https://example.org/a%20b)", "[v](//evil.example)",
+    "[h](HTTP://X.org/%41)", "[u](https://bücher.example/ä)",
+    "[w](https://example.org/a%20b)", "[v](//evil.example)",
 ]
 
 
