@@ -96,9 +96,11 @@ def load_content(root: Path, memo: Memo | None = None) -> Loaded:
     problems: list[Diagnostic] = []
     reuse = _Reuse(memo)
     config = _load_config(root, problems)
-    events = _load_dir(root, "events", problems, reuse)
-    people = _load_dir(root, "people", problems, reuse)
-    articles = _load_dir(root, "articles", problems, reuse)
+    listed = {folder: _listing(root, folder) for folder in _KINDS}
+    ready = _parsed_on_every_core(listed) if not reuse.old.entries else {}
+    events = _load_dir("events", listed["events"], ready, problems, reuse)
+    people = _load_dir("people", listed["people"], ready, problems, reuse)
+    articles = _load_dir("articles", listed["articles"], ready, problems, reuse)
     content = Content(config, _whole(events), _whole(people), _whole(articles),
                       tuple(item for item in (*events, *articles) if isinstance(item, Partial)))
     return Loaded(content, tuple(problems),
@@ -177,14 +179,25 @@ _KINDS: dict[str, tuple[schema.Spec, Callable[[str, str, Document, dict[str, Any
 }
 
 
-def _load_dir(root: Path, folder: str, problems: list[Diagnostic], reuse: _Reuse) -> list[Any]:
+Listing = tuple[list["EntryFile"], list[Diagnostic]]  # a folder's entry files; what listing found
+
+
+def _listing(root: Path, folder: str) -> Listing:
+    """The entry files of ``root/folder`` (none when it is missing) and the warnings about
+    what else it holds."""
     directory = root / folder
+    found: list[Diagnostic] = []
     if not directory.is_dir():
-        return []
+        return [], found
+    return _entry_files(root, directory, _KINDS[folder][2], found), found
+
+
+def _load_dir(folder: str, listing: Listing, ready: Mapping[str, Ready],
+              problems: list[Diagnostic], reuse: _Reuse) -> list[Any]:
+    files, listed = listing
+    problems.extend(listed)
     items: list[Any] = []
     seen: dict[str, str] = {}
-    files = _entry_files(root, directory, _KINDS[folder][2], problems)
-    ready = _parsed_on_every_core(folder, files) if not reuse.old.entries else {}
     for path, stem, shown, stamp in files:
         slug = _check_slug(stem, shown, seen, problems)
         parsed = reuse.unchanged(shown, stamp) if slug is not None else None
@@ -219,12 +232,12 @@ def _given(parsed: Parsed) -> Parsed:
     return parsed
 
 
-def _parsed_on_every_core(folder: str, files: list[EntryFile]
-                          ) -> dict[str, Ready]:
-    """The entries of a large folder read and parsed by forked workers, by path shown; empty
+def _parsed_on_every_core(listed: Mapping[str, Listing]) -> dict[str, Ready]:
+    """The entries of every folder read and parsed by forked workers, by path shown; empty
     when that would not pay (few files, one core, other threads) or failed."""
-    named = ((path, unicodedata.normalize("NFC", stem), shown) for path, stem, shown, _ in files)
-    jobs = [(folder, path, slug, shown) for path, slug, shown in named if is_slug(slug)]
+    named = ((folder, path, unicodedata.normalize("NFC", stem), shown)
+             for folder, (files, _) in listed.items() for path, stem, shown, _ in files)
+    jobs = [job for job in named if is_slug(job[2])]
     done = forked_map(_read_and_parse, jobs) if worth_it(len(jobs)) else None
     return {} if done is None else {job[3]: found for job, found in zip(jobs, done, strict=True)}
 
