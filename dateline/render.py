@@ -25,11 +25,8 @@ def human_date(value: EventDate | None) -> str:
 
 def host(url: str) -> str:
     """The site a web address is on, for readers (``smh.com.au``); the address itself when it
-    names no host, or one that cannot be read (``https://[x/``, which check lets through)."""
-    try:
-        name = urlsplit(url).hostname or ""
-    except ValueError:
-        return url
+    names no host (check lets through only addresses the standard library can read)."""
+    name = urlsplit(url).hostname or ""
     return name.removeprefix("www.") or url
 
 

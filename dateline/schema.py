@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from dateline.dates import DateError, EventDate, parse_date
 from dateline.diagnostics import Diagnostic, closest, error
@@ -256,13 +257,9 @@ def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagn
             return text.lower() == "true"
         out.append(error(path, node.line, node.col, f"'{here}' must be true or false"))
         return None
-    if spec.kind == "url" and not text.lower().startswith(SAFE_SCHEMES):
-        out.append(error(path, node.line, node.col, f"'{here}' must start with http:// or "
-                         f"https://, got '{_clip(text)}'"))
-        return None
-    if spec.kind == "url" and not WEB_ADDRESS.fullmatch(text):
-        out.append(error(path, node.line, node.col, f"'{here}' is not a web address: "
-                         f"'{_clip(text)}'", "write e.g. https://example.org/page"))
+    wrong = web_address_problem(text) if spec.kind == "url" else None
+    if wrong is not None:
+        out.append(error(path, node.line, node.col, f"'{here}' {wrong[0]}", wrong[1]))
         return None
     if spec.kind == "path" and not _safe_src(text):
         out.append(error(path, node.line, node.col, f"'{here}' must be a file under "
@@ -270,6 +267,21 @@ def _check_scalar(node: YNode, spec: Spec, path: str, here: str, out: list[Diagn
                          "write e.g. 'media/photo.jpg'"))
         return None
     return text
+
+
+def web_address_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with ``text`` as a web address (the message, after the field's name, and
+    a hint), or None: it must be http or https, and readable as an address by the standard
+    library too (``https://[x/`` is not), since pages and commands take it apart."""
+    if not text.lower().startswith(SAFE_SCHEMES):
+        return f"must start with http:// or https://, got '{_clip(text)}'", ""
+    try:
+        readable = WEB_ADDRESS.fullmatch(text) is not None and urlsplit(text).hostname
+    except ValueError:
+        readable = False
+    if not readable:
+        return f"is not a web address: '{_clip(text)}'", "write e.g. https://example.org/page"
+    return None
 
 
 def _safe_src(text: str) -> bool:

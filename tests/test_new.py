@@ -97,6 +97,9 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     assert new(content, "event", "X", "--date", "2018", "--source", "ftp://x")[0] == 1
     assert new(content, "event", "X", "--date", "2018", "--slug", "Not A Slug")[0] == 1
     assert new(content, "article", "--url", "javascript:alert(1)", "--outlet", "X")[0] == 1
+    code, _, err = new(content, "article", "--url", "https://[wire/uk/a.html", "--outlet", "X")
+    assert (code, err) == (1, "dateline: the address is not a web address: "
+                              "'https://[wire/uk/a.html' (write e.g. https://example.org/page)\n")
     assert new(content, "event", "No date")[0] == 2
     code, _, err = new(content, "event", " ", "--date", "2018")
     assert code == 1 and "dateline: the title is empty (for example: dateline new event" in err
@@ -135,11 +138,3 @@ def test_a_new_person_may_not_take_a_spelling_of_someone_else(tmp_path: Path) ->
     assert sorted(p.name for p in (content / "people").iterdir()) == [
         "sergei-skripal.md", "yulia.md"]
     assert check(content) == (0, "checked: 0 errors, 0 warnings\n")
-
-
-def test_an_article_address_urllib_cannot_read_names_it_by_its_outlet(tmp_path: Path) -> None:
-    content = site(tmp_path)
-    code, out, err = new(content, "article", "--url", "https://[wire/uk/skripal-42.html",
-                         "--outlet", "Wire", "--published", "2018-03-05")
-    assert (code, out, err) == (0, "wrote content/articles/wire.txt\n", "")
-    assert check(content)[0] == 0

@@ -138,17 +138,6 @@ def test_a_source_without_a_title_shows_its_site(site: Path) -> None:
     assert sources.text == "Sources Example News: example.org"
 
 
-def test_a_source_address_with_a_broken_host_is_shown_whole(tmp_path: Path) -> None:
-    """The host filter cannot read every address check lets through ('[' starts an IPv6
-    host); such an address is shown as written, not taken for a template's mistake."""
-    odd = "https://[oops/report"
-    run, site = build_site(tmp_path, {"events/a.md": event(
-        "A", sources=f"sources:\n  - url: '{odd}'\n")})
-    assert run.code == 0, run.err
-    [sources] = find_all(read_page(site, "events/a/"), "section", class_="sources")
-    assert sources.text == f"Sources {odd}"
-
-
 def test_markdown_is_rendered_with_raw_html_escaped(site: Path) -> None:
     html = read_page(site, "events/talks/")
     body = html.split('<div class="body">', 1)[1].split("</div>", 1)[0]

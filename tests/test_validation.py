@@ -50,6 +50,10 @@ BROKEN: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         sources="sources:\n  - url: https://exa mple.org/\n")},
      ["content/events/a.md:5:10: 'url' is not a web address: 'https://exa mple.org/' "
       "(write e.g. https://example.org/page)"]),
+    ("source url the standard library cannot read", {"events/a.md": event(
+        sources="sources:\n  - url: 'https://[oops/report'\n")},
+     ["content/events/a.md:5:11: 'url' is not a web address: 'https://[oops/report' "
+      "(write e.g. https://example.org/page)"]),
     ("extra not a mapping", {"site.yaml": SITE_YAML + "extra: [a, b]\n"},
      ["content/site.yaml:3:8: 'extra' must be a mapping of 'key: value' lines"]),
     ("site without base_url", {"site.yaml": "title: T\n"},

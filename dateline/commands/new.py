@@ -81,6 +81,7 @@ def _entry(args: argparse.Namespace) -> tuple[list[str], str]:
         return [entry_slug(args.name)], person_text(args.name, args.aliases)
     published = _date(args.published) if args.published else ""
     body = _article_body(args.text)
+    _refuse_bad_url(args.url)  # before its words are taken for the file name
     name = args.title or _url_words(args.url) or args.outlet
     return [entry_slug(name)], article_text(args.url, args.outlet, args.title, published, body)
 
@@ -137,11 +138,7 @@ def _article_body(source: Path | None) -> str:
 
 
 def _url_words(url: str) -> str:
-    try:
-        path = urlsplit(url).path
-    except ValueError:  # an address urllib cannot read (https://[x/), which check accepts
-        return ""
-    parts = [p for p in path.split("/") if p]
+    parts = [p for p in urlsplit(url).path.split("/") if p]
     return parts[-1].rsplit(".", 1)[0] if parts else ""
 
 
@@ -190,8 +187,9 @@ def _source_lines(url: str | None) -> list[str]:
 
 
 def _refuse_bad_url(url: str | None) -> None:
-    if url is not None and not url.lower().startswith(schema.SAFE_SCHEMES):
-        raise Refused(f"'{url}' must start with http:// or https://")
+    wrong = schema.web_address_problem(url) if url is not None else None
+    if wrong is not None:
+        raise Refused(f"the address {wrong[0]}" + (f" ({wrong[1]})" if wrong[1] else ""))
 
 
 def person_text(name: str, aliases: list[str]) -> str:
@@ -216,7 +214,6 @@ def person_text(name: str, aliases: list[str]) -> str:
 
 def article_text(url: str, outlet: str, title: str, published: str, body: str) -> str:
     """A commented article file; the pasted text goes below the front matter."""
-    _refuse_bad_url(url)
     lines = [
         "---",
         "# A news article as published; dateline finds dated events in the text below.",
