@@ -69,7 +69,7 @@ def to_html(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def converter(left_out: frozenset[str] = frozenset()) -> MarkdownIt:
+def converter(left_out: frozenset[str]) -> MarkdownIt:
     """markdown-it-py as every body is converted, without the rules ``left_out``."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])

@@ -179,9 +179,6 @@ _KINDS: dict[str, tuple[schema.Spec, Callable[[str, str, Document, dict[str, Any
 }
 
 
-Listing = tuple[list["EntryFile"], list[Diagnostic]]  # a folder's entry files; what listing found
-
-
 def _listing(root: Path, folder: str) -> Listing:
     """The entry files of ``root/folder`` (none when it is missing) and the warnings about
     what else it holds."""
@@ -309,6 +306,9 @@ def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
             problems.append(warning(shown, 1, 1, "file is not read",
                                     f"rename it to '{stem}{suffixes[0]}'"))
     return found
+
+
+Listing = tuple[list[EntryFile], list[Diagnostic]]  # a folder's entry files; what listing found
 
 
 def _check_slug(stem: str, shown: str, seen: dict[str, str],

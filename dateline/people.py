@@ -171,9 +171,10 @@ def resolve_people(events: Sequence[Event], people: Iterable[Person], quiet_from
     registry = _registry(tuple(known.values()))
     real = tuple(person for person in known.values() if not person.auto)
     problems = list(_clashes(real))
+    everyone_real = len(real) == len(known)  # so a spelling the registry knows needs no page
     resolved: list[Event] = []
     for position, event in enumerate(events):
-        done = _known_people(event, registry) if len(real) == len(known) else None
+        done = _known_people(event, registry) if everyone_real else None
         if done is not None:  # the usual case, remembered: nothing to warn about or add
             resolved.append(done)
             continue

@@ -87,4 +87,3 @@ def json_schema(spec: schema.Spec) -> dict[str, Any]:
     if spec.kind == "any":
         return base
     return base | {"type": "string"}
-
