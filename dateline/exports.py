@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from dateline.dates import Point
+from dateline.jsondata import DataFile, Lines, lines, render_data
 from dateline.memo import by_identity
 from dateline.model import Event, Person, Timeline
-from dateline.render import render_data
-from dateline.site import DataFile, event_url, people_of
+from dateline.runs import runs
+from dateline.site import event_url, people_of
 
 CSV_COLUMNS = ("id", "date", "precision", "title", "summary", "people", "places", "tags",
                "source_urls", "url")
@@ -65,8 +67,13 @@ def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
     return {
         "title": {"text": {"headline": html.escape(config.title),
                            "text": html.escape(config.description)}},
-        "events": [_slide(config.base_url, event) for event in timeline.events],
+        "events": [_slides(config.base_url, run) for run in runs(timeline.events, "slug")],
     }
+
+
+@by_identity
+def _slides(base: str, run: tuple[Event, ...]) -> Lines:
+    return lines(_slide(base, event) for event in run)
 
 
 def events_csv(timeline: Timeline) -> bytes:
@@ -74,9 +81,14 @@ def events_csv(timeline: Timeline) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    out.writelines(_row(timeline.config.base_url, people_of(timeline.people, event), event)
-                   for event in timeline.events)
+    out.writelines(_rows(timeline.config.base_url, timeline.people, run)
+                   for run in runs(timeline.events, "slug"))
     return out.getvalue().encode("utf-8")
+
+
+@by_identity
+def _rows(base: str, people: Mapping[str, Person], run: tuple[Event, ...]) -> str:
+    return "".join([_row(base, people_of(people, event), event) for event in run])
 
 
 @by_identity

@@ -15,7 +15,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from dateline.bodies import markdown
+from dateline.memo import by_identity
 from dateline.model import Event, Timeline
+from dateline.runs import runs
 from dateline.site import Page, event_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -91,10 +93,17 @@ def sitemap(base_url: str, pages: Iterable[Page]) -> bytes:
     Written as text (it is one element repeated, and the XML library's writer took a tenth of
     a second at 10,000 pages); every address is still escaped by ``html.escape``.
     """
-    urls = "".join(f" <url>\n  <loc>{_escaped(base_url + page.url)}</loc>\n </url>\n"
-                   for page in pages if page.url != "404.html")
+    listed = [page for page in pages if page.url != "404.html"]
+    urls = "".join([_urls(base_url, run) for run in runs(listed, "url")])
     return (f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAP}\">\n"
             f"{urls}</urlset>\n").encode()
+
+
+@by_identity
+def _urls(base_url: str, pages: tuple[Page, ...]) -> str:
+    """The sitemap's entries for a run of pages (event pages stay the same objects)."""
+    return "".join([f" <url>\n  <loc>{_escaped(base_url + page.url)}</loc>\n </url>\n"
+                    for page in pages])
 
 
 def _escaped(text: str) -> str:

@@ -19,13 +19,14 @@ from dateline.exports import export_files
 from dateline.extract.cache import extract_all
 from dateline.feeds import feed_files
 from dateline.hints import link_warnings
+from dateline.jsondata import DataFile, render_data
 from dateline.load import load_content, load_media, load_theme
 from dateline.merge import build_timeline
 from dateline.model import Asset, Theme, Timeline
 from dateline.parallel import cards_meanwhile, render_many
-from dateline.render import Rendered, Renderer, render_data
+from dateline.render import Rendered, Renderer
 from dateline.reuse import Reuse, as_before, people_changed, rendered_again, reusable
-from dateline.site import DataFile, Page, plan, shared_context
+from dateline.site import Page, plan, shared_context
 from dateline.themecheck import missing_templates, template_problem, theme_problems
 
 T = TypeVar("T")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -15,7 +14,8 @@ from dateline.bodies import markdown
 from dateline.dates import EventDate
 from dateline.memo import by_identity
 from dateline.model import Event, Theme
-from dateline.site import DataFile, Page, event_url, person_url, source_url
+from dateline.runs import runs
+from dateline.site import Page, event_url, person_url, source_url
 
 
 def human_date(value: EventDate | None) -> str:
@@ -172,26 +172,42 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
     ``event``, ``root``, ``site``, ``people`` and ``tag_slugs`` (nothing else of the page it
     appears on)."""
 
-    def with_root(context: jinja2.runtime.Context, made: str) -> Markup:
-        return Markup(made.replace(ROOT_MARK, escape(context["root"])))  # as {{ root }}
-
-    def shown(context: jinja2.runtime.Context, events: Iterable[Event]) -> list[Card]:
+    def shown(context: jinja2.runtime.Context, make: Callable[..., Card],
+              items: Iterable[Any]) -> list[Card]:
         site, people, tag_slugs = context["site"], context["people"], context["tag_slugs"]
         if not isinstance(people, Looked):
-            return [_card(env, event, site, people, tag_slugs) for event in events]
-        made = [_card(env, event, site, people._people, tag_slugs) for event in events]
+            return [make(env, item, site, people, tag_slugs) for item in items]
+        made = [make(env, item, site, people._people, tag_slugs) for item in items]
         people._note([card.seen for card in made])
         return made
 
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
-        return with_root(context, shown(context, [event])[0].html)
+        return Markup(_rooted(shown(context, _card, [event])[0], context["root"]))
 
     @jinja2.pass_context
     def event_cards(context: jinja2.runtime.Context, events: Sequence[Event]) -> Markup:
-        return with_root(context, "".join([card.html + "\n" for card in shown(context, events)]))
+        root = context["root"]
+        return Markup("".join([_rooted(card, root)
+                               for card in shown(context, _cards, runs(events, "slug"))]))
 
     return {"event_card": event_card, "event_cards": event_cards}
+
+
+@by_identity
+def _rooted(card: Card, root: str) -> str:
+    """A card (or a run's) with a page's ``root`` put in, as ``{{ root }}`` would."""
+    return card.html.replace(ROOT_MARK, escape(root))
+
+
+@by_identity
+def _cards(env: jinja2.Environment, events: tuple[Event, ...], site: object,
+           people: Mapping[str, Any], tag_slugs: object) -> Card:
+    """The cards of a run of events, each on a line of its own, and whom they looked up."""
+    made = [_card(env, event, site, people, tag_slugs) for event in events]
+    known = [card.seen for card in made if card.seen is not None]
+    return Card("".join([card.html + "\n" for card in made]),
+                frozenset[str]().union(*known) if len(known) == len(made) else None)
 
 
 @by_identity
@@ -222,24 +238,6 @@ def render_page(env: jinja2.Environment, page: Page, people: Mapping[str, Any],
     looked = Looked(people)
     html = template.render({**page.context, "people": looked})
     return Rendered(html.encode(), looked._seen())
-
-
-def render_data(data: DataFile) -> bytes:
-    """A data file as stable JSON that reads and diffs well: each top-level field on its own
-    line, and a list's items one per line."""
-    fields = []
-    for key, value in data.data.items():
-        if isinstance(value, list) and value:
-            items = ",\n  ".join(map(_json_line, value))
-            fields.append(f" {_json_line(key)}: [\n  {items}\n ]")
-        else:
-            fields.append(f" {_json_line(key)}: {_json_line(value)}")
-    return ("{\n" + ",\n".join(fields) + "\n}\n").encode()
-
-
-@by_identity
-def _json_line(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 @dataclass(frozen=True, eq=False)

@@ -18,7 +18,8 @@ happened to people it does not show. Page kinds add:
   (:class:`dateline.charts.RolesChart` or None) and ``appears_with`` (list of (Person, number
   of shared events), most shared first).
 - ``tags.html``: ``entries`` (list of Facet: every tag with its number of events).
-- ``tag.html``: ``tag`` (as written) and ``events`` (its events in timeline order).
+- ``tag.html``: ``tag`` (as written), ``events`` (its events in timeline order) and
+  ``years`` (as on the timeline, of these events only).
 - ``sources.html``: ``entries`` (list of (SourceView, number of events it supports)).
 - ``source.html``: ``source`` (:class:`SourceView`: the article, its outlet, date and text
   as paragraphs) and ``events`` (the events it supports, in timeline order).
@@ -36,7 +37,7 @@ with its own, so a card uses it only at the start of a link.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -45,8 +46,10 @@ from typing import Any
 
 from dateline import charts, facets
 from dateline.dates import EventDate
+from dateline.jsondata import DataFile, Lines, lines
 from dateline.memo import by_identity
 from dateline.model import Article, Config, Event, Image, Person, Source, Timeline
+from dateline.runs import runs
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,6 @@ class Page:
     def output(self) -> str:
         """The file the page is written to, relative to the site root."""
         return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """A machine-readable file (JSON) with its data."""
-
-    url: str
-    data: Mapping[str, Any]
 
 
 def event_url(event: Event) -> str:
@@ -146,10 +141,7 @@ def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], lis
     tags = facets.tag_facets(events, tag_slugs)
     pages = [page("", "index.html", years=_by_year(events), events=events,
                   overview=charts.overview(events), filters=_filters(timeline, tags))]
-    pages.extend(_event_page(timeline.config, tag_slugs, event, people_of(timeline.people, event),
-                             events[index - 1] if index > 0 else None,
-                             events[index + 1] if index + 1 < len(events) else None)
-                 for index, event in enumerate(events))
+    pages.extend(_event_pages(timeline.config, tag_slugs, timeline.people, events))
     pages.append(page("people/", "people.html",
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
     horizon = max((e.date.year for e in events), default=0)
@@ -158,8 +150,8 @@ def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], lis
                  for p in people_listed)
     pages.append(page("tags/", "tags.html", entries=tags))
     by_tag = _events_by_tag(events)
-    pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag, events=by_tag[tag])
-                 for tag, slug in tag_slugs.items())
+    pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag, events=by_tag[tag],
+                      years=_by_year(by_tag[tag])) for tag, slug in tag_slugs.items())
     sources = source_views(timeline)
     pages.append(page("sources/", "sources.html",
                       entries=[(view, len(supported)) for view, supported in sources]))
@@ -214,6 +206,29 @@ def people_of(people: Mapping[str, Person], event: Event) -> tuple[Person, ...]:
     """The event's people in its order: as an argument of what is remembered by identity, it
     counts as the same while they are, whatever happened to other people."""
     return tuple(map(people.__getitem__, event.people))
+
+
+def _event_pages(config: Config, tag_slugs: Mapping[str, str], people: Mapping[str, Person],
+                 events: tuple[Event, ...]) -> Iterator[Page]:
+    """The event pages, run by run (see :mod:`dateline.runs`)."""
+    start = 0
+    for run in runs(events, "slug"):
+        end = start + len(run)
+        yield from _run_pages(config, tag_slugs, people, run,
+                              events[start - 1] if start > 0 else None,
+                              events[end] if end < len(events) else None)
+        start = end
+
+
+@by_identity
+def _run_pages(config: Config, tag_slugs: Mapping[str, str], people: Mapping[str, Person],
+               run: tuple[Event, ...], previous: Event | None, following: Event | None
+               ) -> tuple[Page, ...]:
+    """The pages of a run of events, between the events ``previous`` and ``following``."""
+    around = (previous, *run, following)
+    return tuple(_event_page(config, tag_slugs, event, people_of(people, event),
+                             around[index], around[index + 2])
+                 for index, event in enumerate(run))
 
 
 @by_identity
@@ -279,7 +294,7 @@ def _events_by_tag(events: tuple[Event, ...]) -> defaultdict[str, list[Event]]:
     return found
 
 
-def _by_year(events: tuple[Event, ...]) -> list[tuple[int, list[Event]]]:
+def _by_year(events: Sequence[Event]) -> list[tuple[int, list[Event]]]:
     years: dict[int, list[Event]] = {}
     for event in events:
         years.setdefault(event.date.year, []).append(event)
@@ -301,14 +316,19 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
     """The ``/timeline.json`` document (its shape is documented in the README)."""
     base = timeline.config.base_url
     return {
-        "events": [event_data(base, people_of(timeline.people, event), event)
-                   for event in timeline.events],
+        "events": [_event_lines(base, timeline.people, run)
+                   for run in runs(timeline.events, "slug")],
         "people": [
             {"id": p.slug, "url": base + person_url(p), "name": p.name,
              "aliases": list(p.aliases)}
             for p in people
         ],
     }
+
+
+@by_identity
+def _event_lines(base: str, people: Mapping[str, Person], run: tuple[Event, ...]) -> Lines:
+    return lines(event_data(base, people_of(people, event), event) for event in run)
 
 
 @by_identity
