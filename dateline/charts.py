@@ -6,8 +6,7 @@ chart's own units (a ``viewBox``), so the pictures scale to any screen.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -45,18 +44,17 @@ class Overview:
     ticks: tuple[tuple[int, float], ...]  # (year, % from the left of the bar's middle)
 
 
-def overview(events: Iterable[Event]) -> Overview:
-    """Bars for every year between the first and last event; the tallest fills the height."""
-    counts = Counter(event.date.year for event in events)
+def overview(counts: Mapping[int, int]) -> Overview:
+    """Bars for every year between the first and last event, from the number of events of
+    each year that has some; the tallest fills the height."""
     if not counts:
         return Overview((), 0, OVERVIEW_HEIGHT, ())
     first, last = min(counts), max(counts)
     tallest = max(counts.values())
     step = BAR_WIDTH + BAR_GAP
     bars = tuple(
-        Bar(year, counts[year], (year - first) * step,
-            round(counts[year] / tallest * OVERVIEW_HEIGHT) if counts[year] else 0)
-        for year in range(first, last + 1)
+        Bar(year, count, (year - first) * step, round(count / tallest * OVERVIEW_HEIGHT))
+        for year in range(first, last + 1) for count in (counts.get(year, 0),)
     )
     width = len(bars) * step - BAR_GAP
     every = 10 if len(bars) > 40 else (5 if len(bars) > 8 else 1)

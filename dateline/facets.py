@@ -57,9 +57,11 @@ def person_facets(events: Iterable[Event], people: Mapping[str, Person]) -> list
                   key=lambda f: (f.label.casefold(), f.key))
 
 
-def period_facets(events: Iterable[Event]) -> list[Facet]:
-    """Every decade that has events, oldest first."""
-    counts = Counter(period_of(event.date.year) for event in events)
+def period_facets(years: Mapping[int, int]) -> list[Facet]:
+    """Every decade that has events, oldest first (``years``: the events of each year)."""
+    counts: Counter[str] = Counter()
+    for year, count in years.items():
+        counts[period_of(year)] += count
     return [Facet(key, key, counts[key]) for key in sorted(counts)]
 
 

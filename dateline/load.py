@@ -13,7 +13,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -232,9 +232,9 @@ def _given(parsed: Parsed) -> Parsed:
 def _parsed_on_every_core(listed: Mapping[str, Listing]) -> dict[str, Ready]:
     """The entries of every folder read and parsed by forked workers, by path shown; empty
     when that would not pay (few files, one core, other threads) or failed."""
-    named = ((folder, path, unicodedata.normalize("NFC", stem), shown)
+    named = ((folder, path, _slug_of(stem), shown)
              for folder, (files, _) in listed.items() for path, stem, shown, _ in files)
-    jobs = [job for job in named if is_slug(job[2])]
+    jobs = [(folder, path, slug, shown) for folder, path, slug, shown in named if slug]
     done = forked_map(_read_and_parse, jobs) if worth_it(len(jobs)) else None
     return {} if done is None else {job[3]: found for job, found in zip(jobs, done, strict=True)}
 
@@ -291,10 +291,12 @@ def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
     with os.scandir(directory) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
-        name, shown = entry.name, f"{shown_folder}/{entry.name}"
-        stem, suffix = os.path.splitext(name)
+        name = entry.name
         if name.startswith("."):
             continue
+        shown = f"{shown_folder}/{name}"
+        stem, dot, extension = name.rpartition(".")  # as os.path.splitext, quicker
+        stem, suffix = (stem, dot + extension) if dot else (name, "")
         if entry.is_dir():
             problems.append(warning(shown, 1, 1, "folder is not read",
                                     f"put its files directly in {shown_folder}/"))
@@ -314,9 +316,9 @@ Listing = tuple[list[EntryFile], list[Diagnostic]]  # a folder's entry files; wh
 def _check_slug(stem: str, shown: str, seen: dict[str, str],
                 problems: list[Diagnostic]) -> str | None:
     """The file name is the slug: lower-case ASCII words joined by hyphens, unique."""
-    normal = unicodedata.normalize("NFC", stem)
-    if not is_slug(normal):
-        suggestion = make_slug(normal, "event")
+    normal = _slug_of(stem)
+    if normal is None:
+        suggestion = make_slug(unicodedata.normalize("NFC", stem), "event")
         problems.append(error(shown, 1, 1, f"file name '{stem}' is not a valid slug",
                               f"rename it to '{suggestion}' with lower-case letters, digits "
                               "and hyphens"))
@@ -327,6 +329,13 @@ def _check_slug(stem: str, shown: str, seen: dict[str, str],
         return None
     seen[normal] = shown
     return normal
+
+
+@lru_cache(maxsize=1 << 16)  # the preview asks for the same names at every rebuild
+def _slug_of(stem: str) -> str | None:
+    """A file name (without its suffix) as the slug it is, in NFC; None if it is none."""
+    normal = unicodedata.normalize("NFC", stem)
+    return normal if is_slug(normal) else None
 
 
 def _read_text(path: Path, shown: str, problems: list[Diagnostic]) -> str | None:

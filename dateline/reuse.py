@@ -43,8 +43,8 @@ def as_before(timeline: Timeline, before: Timeline) -> Timeline:
     """``timeline`` made of the earlier build's objects wherever they are equal, so that an
     unchanged page's context is found equal at once (by identity) and its cards are reused."""
     earlier = {event.slug: event for event in before.events}
-    events = tuple(old if (old := earlier.get(event.slug)) == event else event
-                   for event in timeline.events)
+    events = tuple(old if (old := earlier.get(event.slug)) is event or old == event else event
+                   for event in timeline.events)  # mostly the same objects: merge remembers
     if len(events) == len(before.events) and all(map(operator.is_, events, before.events)):
         events = before.events
     people = timeline.people

@@ -37,7 +37,7 @@ with its own, so a card uses it only at the start of a link.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -127,7 +127,7 @@ def root_for(url: str) -> str:
 def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], list[DataFile]]:
     """Every page and data file of the site, in a stable order; ``shared`` is the timeline's
     :func:`shared_context` (the cards made with it are the pages')."""
-    by_person = _events_by_person(timeline)
+    by_person = _grouped(timeline.events, "people")
     people_listed = sorted(
         (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
         key=lambda p: (p.name.casefold(), p.slug),
@@ -139,17 +139,19 @@ def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], lis
 
     events = timeline.events
     tags = facets.tag_facets(events, tag_slugs)
-    pages = [page("", "index.html", years=_by_year(events), events=events,
-                  overview=charts.overview(events), filters=_filters(timeline, tags))]
+    years = _by_year(events)
+    counts = {year: len(group) for year, group in years}
+    pages = [page("", "index.html", years=years, events=events,
+                  overview=charts.overview(counts), filters=_filters(timeline, tags, counts))]
     pages.extend(_event_pages(timeline.config, tag_slugs, timeline.people, events))
     pages.append(page("people/", "people.html",
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
-    horizon = max((e.date.year for e in events), default=0)
+    horizon = max(counts, default=0)
     pages.extend(page(person_url(p), "person.html", person=p, events=by_person[p.slug],
                       **_person_parts(p, tuple(by_person[p.slug]), horizon, timeline.people))
                  for p in people_listed)
     pages.append(page("tags/", "tags.html", entries=tags))
-    by_tag = _events_by_tag(events)
+    by_tag = _grouped(events, "tags")
     pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag, events=by_tag[tag],
                       years=_by_year(by_tag[tag])) for tag, slug in tag_slugs.items())
     sources = source_views(timeline)
@@ -171,11 +173,11 @@ def _same_mapping(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     return MappingProxyType(dict(items))
 
 
-def _filters(timeline: Timeline, tags: list[facets.Facet]) -> dict[str, list[facets.Facet]]:
-    events = timeline.events
-    return {"people": facets.person_facets(events, timeline.people),
+def _filters(timeline: Timeline, tags: list[facets.Facet], years: Mapping[int, int]
+             ) -> dict[str, list[facets.Facet]]:
+    return {"people": facets.person_facets(timeline.events, timeline.people),
             "tags": tags,
-            "periods": facets.period_facets(events)}
+            "periods": facets.period_facets(years)}
 
 
 def absolute_image(base_url: str, image: Image | None) -> str:
@@ -270,14 +272,6 @@ def event_meta(config: Config, event_people: tuple[Person, ...], event: Event
     return {"canonical": canonical, "image_url": image, "structured": structured}
 
 
-def _events_by_person(timeline: Timeline) -> defaultdict[str, list[Event]]:
-    found: defaultdict[str, list[Event]] = defaultdict(list)
-    for event in timeline.events:
-        for slug in event.people:
-            found[slug].append(event)
-    return found
-
-
 @by_identity
 def _person_parts(person: Person, events: tuple[Event, ...], horizon: int,
                   people: Mapping[str, Person]) -> dict[str, Any]:
@@ -286,19 +280,35 @@ def _person_parts(person: Person, events: tuple[Event, ...], horizon: int,
             "appears_with": facets.appears_with(person.slug, events, people)}
 
 
-def _events_by_tag(events: tuple[Event, ...]) -> defaultdict[str, list[Event]]:
-    found: defaultdict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        for tag in dict.fromkeys(event.tags):
-            found[tag].append(event)
+def _by_year(events: Sequence[Event]) -> list[tuple[int, list[Event]]]:
+    """The events of each year, in order."""
+    return list(_grouped(events, "year").items())
+
+
+def _grouped(events: Sequence[Event], keys: str) -> defaultdict[Any, list[Event]]:
+    """The events under each of their ``keys`` (``year``, ``tags`` or ``people``), in order:
+    run by run (see :mod:`dateline.runs`)."""
+    found: defaultdict[Any, list[Event]] = defaultdict(list)
+    for run in runs(events, "slug"):
+        for key, group in _groups_of(run, keys):
+            found[key].extend(group)
     return found
 
 
-def _by_year(events: Sequence[Event]) -> list[tuple[int, list[Event]]]:
-    years: dict[int, list[Event]] = {}
-    for event in events:
-        years.setdefault(event.date.year, []).append(event)
-    return list(years.items())
+@by_identity
+def _groups_of(run: tuple[Event, ...], keys: str) -> tuple[tuple[Any, tuple[Event, ...]], ...]:
+    found: dict[Any, list[Event]] = {}
+    for event in run:
+        for key in _KEYS[keys](event):
+            found.setdefault(key, []).append(event)
+    return tuple((key, tuple(group)) for key, group in found.items())
+
+
+_KEYS: Mapping[str, Callable[[Event], Iterable[Any]]] = {
+    "year": lambda event: (event.date.year,),
+    "tags": lambda event: dict.fromkeys(event.tags),  # a tag written twice lists it once
+    "people": lambda event: event.people,
+}
 
 
 def source_data(source: Source) -> dict[str, Any]:
