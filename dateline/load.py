@@ -11,7 +11,7 @@ import hashlib
 import os
 import time
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -87,16 +87,20 @@ class _Reuse:
         return self.new[key]
 
 
-def load_content(root: Path, memo: Memo | None = None) -> Loaded:
+def load_content(root: Path, memo: Memo | None = None,
+                 changed: Collection[str] | None = None) -> Loaded:
     """Read ``site.yaml``, events, people and articles under ``root``.
 
     With the ``memo`` of an earlier load, files whose text did not change are not parsed
-    again; the result is the same as without it.
+    again; the result is the same as without it. ``changed``, the paths a watcher saw
+    change since that load (the preview), spares every other entry file even a look at its
+    stamp (see :func:`_as_they_were`).
     """
     problems: list[Diagnostic] = []
     reuse = _Reuse(memo)
     config = _load_config(root, problems)
-    listed = {folder: _listing(root, folder) for folder in _KINDS}
+    known = _as_they_were(root, reuse.old, changed)
+    listed = {folder: _listing(root, folder, known) for folder in _KINDS}
     ready = _parsed_on_every_core(listed) if not reuse.old.entries else {}
     events = _load_dir("events", listed["events"], ready, problems, reuse)
     people = _load_dir("people", listed["people"], ready, problems, reuse)
@@ -179,14 +183,36 @@ _KINDS: dict[str, tuple[schema.Spec, Callable[[str, str, Document, dict[str, Any
 }
 
 
-def _listing(root: Path, folder: str) -> Listing:
+def _listing(root: Path, folder: str, known: Mapping[str, tuple[Stamp, bytes]]) -> Listing:
     """The entry files of ``root/folder`` (none when it is missing) and the warnings about
     what else it holds."""
     directory = root / folder
     found: list[Diagnostic] = []
     if not directory.is_dir():
         return [], found
-    return _entry_files(root, directory, _KINDS[folder][2], found), found
+    return _entry_files(root, directory, _KINDS[folder][2], found, known), found
+
+
+def _as_they_were(root: Path, memo: Memo, changed: Collection[str] | None
+                  ) -> Mapping[str, tuple[Stamp, bytes]]:
+    """The memo's stamps of the entry files not among the paths ``changed``, by path shown:
+    those files are taken to be as they were. None when anything changed in ``root`` but
+    files directly in an entry folder (a folder moved, a file elsewhere): then every file's
+    stamp is looked at. Paths outside ``root`` (the theme) change nothing here."""
+    if changed is None or not memo.stamps:
+        return {}
+    inside = os.path.realpath(root) + os.sep
+    folders = {os.path.realpath(root / folder): _rel(root, root / folder) for folder in _KINDS}
+    touched = set()
+    for path in changed:
+        real = os.path.realpath(path)
+        if not real.startswith(inside):
+            continue
+        folder = folders.get(os.path.dirname(real))
+        if folder is None:
+            return {}
+        touched.add(f"{folder}/{os.path.basename(real)}")
+    return {shown: stamp for shown, stamp in memo.stamps.items() if shown not in touched}
 
 
 def _load_dir(folder: str, listing: Listing, ready: Mapping[str, Ready],
@@ -283,9 +309,10 @@ class EntryFile(NamedTuple):
 
 
 def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
-                 problems: list[Diagnostic]) -> list[EntryFile]:
-    """The entry files of a folder, each with the path an editor knows and its stamp; a
-    sub-folder or a misnamed entry is warned about."""
+                 problems: list[Diagnostic], known: Mapping[str, tuple[Stamp, bytes]]
+                 ) -> list[EntryFile]:
+    """The entry files of a folder, each with the path an editor knows and its stamp (as
+    ``known`` when there); a sub-folder or a misnamed entry is warned about."""
     found: list[EntryFile] = []
     shown_folder = _rel(root, directory)
     with os.scandir(directory) as listing:
@@ -301,13 +328,17 @@ def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
             problems.append(warning(shown, 1, 1, "folder is not read",
                                     f"put its files directly in {shown_folder}/"))
         elif suffix in suffixes and entry.is_file():
-            facts = entry.stat()
-            found.append(EntryFile(entry.path, stem, shown, (
-                facts.st_ino, facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns)))
+            was = known.get(shown)
+            found.append(EntryFile(entry.path, stem, shown,
+                                   was[0] if was is not None else _stamp(entry.stat())))
         elif suffix.lower() in MARKDOWNISH:
             problems.append(warning(shown, 1, 1, "file is not read",
                                     f"rename it to '{stem}{suffixes[0]}'"))
     return found
+
+
+def _stamp(facts: os.stat_result) -> Stamp:
+    return facts.st_ino, facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns
 
 
 Listing = tuple[list[EntryFile], list[Diagnostic]]  # a folder's entry files; what listing found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -78,24 +78,26 @@ Sink = Callable[[str, bytes], None]
 Collected = tuple[dict[str, bytes], dict[str, tuple[Page, Rendered]]]  # files; pages by file
 
 
-def build(settings: Settings, reuse: Reuse | None = None, sink: Sink | None = None) -> Result:
+def build(settings: Settings, reuse: Reuse | None = None, sink: Sink | None = None,
+          changed: Collection[str] | None = None) -> Result:
     """Everything a site is made of, as bytes by path; nothing is rendered after an error.
 
     With the ``reuse`` of an earlier result, unchanged files are not parsed again and a page
     whose template, context and theme are equal to before is not rendered again; the bytes
     are the same as without it. ``sink``, when given, is handed each file as soon as it is
     made (the command line writes it while other pages are still being rendered); a failed
-    build may have handed some files before its error.
+    build may have handed some files before its error. ``changed``, with ``reuse``: the
+    paths a watcher saw change since that build (see :func:`dateline.load.load_content`).
     """
     with _cycles_collected_after():
-        return _build(settings, reuse, sink)
+        return _build(settings, reuse, sink, changed=changed)
 
 
 def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
-           keep: bool = True) -> Result:
+           keep: bool = True, changed: Collection[str] | None = None) -> Result:
     """The build; without ``keep``, the files, the rendered pages and the Markdown store
     are let go as they are made (the check)."""
-    gathered = _gather(settings, reuse)
+    gathered = _gather(settings, reuse, changed)
     theme = load_theme(settings.templates)
     render, before = reusable(reuse, theme, settings.incremental)
     gathered = _adding(gathered, theme_problems(render.env, theme, settings.templates))
@@ -209,8 +211,10 @@ def _cycles_collected_after() -> Iterator[None]:
             gc.enable()
 
 
-def _gather(settings: Settings, reuse: Reuse | None = None) -> Result:
-    loaded = load_content(settings.content, reuse.loaded if reuse is not None else None)
+def _gather(settings: Settings, reuse: Reuse | None = None,
+            changed: Collection[str] | None = None) -> Result:
+    loaded = load_content(settings.content, reuse.loaded if reuse is not None else None,
+                          changed)
     content = loaded.content
     if settings.base_url:
         base = settings.base_url if settings.base_url.endswith("/") else settings.base_url + "/"

@@ -106,7 +106,7 @@ def rendered_again(render: Renderer, pages: list[Page], people: Mapping[str, Per
     the page is equal and looked up none of the people ``changed`` since."""
     for page in pages:
         prior = before.get(page.output)
-        if prior is not None and prior[0] == page and (
+        if prior is not None and (prior[0] is page or prior[0] == page) and (
                 not changed or unaffected(prior[1].seen, changed)):
             yield prior[1]
         else:

@@ -117,6 +117,29 @@ def test_a_settled_file_with_the_same_stamp_is_not_read_again(
     assert again.files == pipeline.build(settings(content)).files
 
 
+@pytest.mark.parametrize(("elsewhere", "first_seen"), [
+    (None, False),  # the watcher named e1.md only: e2.md is taken as it was, unlooked at
+    ("templates/base.html", False),  # outside the content: the theme is always read
+    ("content/media/map.png", True),  # anything else in the content: every file looked at
+    ("content/events", True),  # a folder (moved, replaced): every file looked at
+])
+def test_a_build_told_what_changed_looks_at_those_files_only(
+        tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch,
+        elsewhere: str | None, first_seen: bool) -> None:
+    monkeypatch.setattr(load, "SETTLED_NS", 0)  # every file here counts as long untouched
+    first = pipeline.build(settings(content))
+    told, untold = content / "events" / "e1.md", content / "events" / "e2.md"
+    told.write_text(event("First, edited", "2011-01-01"), encoding="utf-8")
+    untold.write_text(event("Second, edited", "2012-01-02"), encoding="utf-8")
+    changed = {str(told), *([str(tmp_path / elsewhere)] if elsewhere else [])}
+    again = pipeline.build(settings(content), first.reuse, changed=changed)
+    assert b"First, edited" in again.files["index.html"]
+    assert (b"Second, edited" in again.files["index.html"]) is first_seen
+    later = pipeline.build(settings(content), again.reuse)  # not told: every file looked at
+    assert later.files == pipeline.build(settings(content)).files
+    assert b"Second, edited" in later.files["index.html"]
+
+
 def test_a_file_changed_twice_within_a_moment_is_read_both_times(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listed, tick = load._entry_files, time.time_ns()

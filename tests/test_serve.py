@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import TEMPLATES, event, make_site, read_page, run_cli
 
+from dateline import load
 from dateline.search import indexer
 from dateline.serve import Preview
 from dateline.serve.http import BadPath, Redirect, host_name, site_path
@@ -120,6 +121,16 @@ def test_edit_break_and_fix_a_file(content: Path) -> None:
     said: list[str] = []
     with Preview(content, TEMPLATES, port=0, say=said.append) as preview:
         _edit_break_and_fix(preview, content, said)
+
+
+def test_each_edit_the_watcher_names_reaches_the_preview(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "SETTLED_NS", 0)  # files count as untouched for long at once
+    entry = content / "events" / "treaty.md"
+    with Preview(content, TEMPLATES, port=0, say=[].append) as preview:
+        for title in ("Treaty ratified", "Treaty amended", "Treaty renewed"):  # batch by batch
+            entry.write_text(event(title, "1994-05-06"), encoding="utf-8")
+            wait_for(title, lambda title=title: title in get(preview, "/")[1])
 
 
 def _edit_break_and_fix(preview: Preview, content: Path, said: list[str]) -> None:

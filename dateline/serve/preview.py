@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import watchfiles
@@ -20,6 +20,7 @@ from dateline.serve.search import SearchIndexer
 from dateline.serve.state import Live, Snapshot
 
 Say = Callable[[str], None]
+MANY = 500  # changes in one batch beyond which every file is looked at
 
 
 def _stderr(text: str) -> None:
@@ -47,19 +48,23 @@ class Preview:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._reuse: Reuse | None = None  # only the watcher thread builds
+        self._told = False  # the watcher has told every change since the build of _reuse
         self.search = SearchIndexer(self.live, say)
 
-    def rebuild(self) -> Snapshot:
-        """Build the site with drafts; publish it, or keep the last good one and its problems."""
+    def rebuild(self, changed: Collection[str] | None = None) -> Snapshot:
+        """Build the site with drafts; publish it, or keep the last good one and its problems.
+        ``changed``: the paths the watcher saw change since the last build, if it knows."""
         started = time.perf_counter()
         try:
-            result = pipeline.build(self.settings, self._reuse)
+            result = pipeline.build(self.settings, self._reuse,
+                                    changed=changed if self._told else None)
             failed = result.failed or (self.strict and bool(result.diagnostics))
             problems, files = result.diagnostics, None if failed else result.files
-            self._reuse = result.reuse
+            self._reuse, self._told = result.reuse, True
         except Exception as exc:  # a bug in dateline must not stop the preview
             self.say(traceback.format_exc().rstrip())
             problems, files = [_internal(exc)], None
+            self._told = False  # what changed meanwhile is not known: look at every file
         snapshot = self.live.publish(files, problems)
         if files is not None:
             self.search.request()
@@ -90,16 +95,22 @@ class Preview:
         self.server.serve_forever(poll_interval=0.05)
 
     def _watch(self) -> None:
-        """Rebuild after each batch of saves; if watching fails (a watched folder was
-        removed), say so, rebuild and watch again, so the preview keeps going."""
+        """Rebuild after each batch of saves, telling the build which files changed; if
+        watching fails (a watched folder was removed), say so, rebuild and watch again, so
+        the preview keeps going.
+
+        The first batch after the watcher starts, and a batch of more than ``MANY`` changes
+        (the system may have dropped some of a burst), are built looking at every file."""
         while not self._stop.is_set():
+            self._told = False  # saves before the watcher started are not in its batches
             try:
                 for changes in watchfiles.watch(*self.watched, stop_event=self._stop, step=50,
                                                 raise_interrupt=False, rust_timeout=500):
-                    names = sorted({_shown(path) for _, path in changes})
+                    paths = {path for _, path in changes}
+                    names = sorted({_shown(path) for path in paths})
                     more = " …" if len(names) > 5 else ""
                     self.say("changed: " + ", ".join(names[:5]) + more)
-                    self.rebuild()
+                    self.rebuild(paths if len(paths) <= MANY else None)
             except (OSError, RuntimeError) as exc:
                 self.say(f"watching stopped ({exc}); trying again in a second")
                 if not self._stop.wait(1.0):
