@@ -79,16 +79,15 @@ def _slides(base: str, run: tuple[Event, ...]) -> Lines:
 def events_csv(timeline: Timeline) -> bytes:
     """``events.csv``: one row per event; lists are joined with ``; ``."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    out.writelines(_rows(timeline.config.base_url, timeline.people, run)
-                   for run in runs(timeline.events, "slug"))
-    return out.getvalue().encode("utf-8")
+    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    return b"".join([out.getvalue().encode(), *(
+        _rows(timeline.config.base_url, timeline.people, run)
+        for run in runs(timeline.events, "slug"))])
 
 
 @by_identity
-def _rows(base: str, people: Mapping[str, Person], run: tuple[Event, ...]) -> str:
-    return "".join([_row(base, people_of(people, event), event) for event in run])
+def _rows(base: str, people: Mapping[str, Person], run: tuple[Event, ...]) -> bytes:
+    return "".join([_row(base, people_of(people, event), event) for event in run]).encode()
 
 
 @by_identity

@@ -328,12 +328,15 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
     return {
         "events": [_event_lines(base, timeline.people, run)
                    for run in runs(timeline.events, "slug")],
-        "people": [
-            {"id": p.slug, "url": base + person_url(p), "name": p.name,
-             "aliases": list(p.aliases)}
-            for p in people
-        ],
+        "people": [person_data(base, person) for person in people],
     }
+
+
+@by_identity
+def person_data(base: str, person: Person) -> dict[str, Any]:
+    """One person in ``/timeline.json``."""
+    return {"id": person.slug, "url": base + person_url(person), "name": person.name,
+            "aliases": list(person.aliases)}
 
 
 @by_identity
