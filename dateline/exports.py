@@ -12,7 +12,7 @@ from dateline.dates import Point
 from dateline.jsondata import DataFile, Lines, lines, render_data
 from dateline.memo import by_identity
 from dateline.model import Event, Person, Timeline
-from dateline.runs import runs
+from dateline.runs import event_runs
 from dateline.site import event_url, people_of
 
 CSV_COLUMNS = ("id", "date", "precision", "title", "summary", "people", "places", "tags",
@@ -67,7 +67,7 @@ def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
     return {
         "title": {"text": {"headline": html.escape(config.title),
                            "text": html.escape(config.description)}},
-        "events": [_slides(config.base_url, run) for run in runs(timeline.events, "slug")],
+        "events": [_slides(config.base_url, run) for run in event_runs(timeline.events)],
     }
 
 
@@ -82,7 +82,7 @@ def events_csv(timeline: Timeline) -> bytes:
     csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
     return b"".join([out.getvalue().encode(), *(
         _rows(timeline.config.base_url, timeline.people, run)
-        for run in runs(timeline.events, "slug"))])
+        for run in event_runs(timeline.events))])
 
 
 @by_identity

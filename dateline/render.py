@@ -14,7 +14,7 @@ from dateline.bodies import markdown
 from dateline.dates import EventDate
 from dateline.memo import by_identity
 from dateline.model import Event, Theme
-from dateline.runs import runs
+from dateline.runs import event_runs
 from dateline.site import Page, event_url, person_url, source_url
 
 
@@ -189,7 +189,7 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
     def event_cards(context: jinja2.runtime.Context, events: Sequence[Event]) -> Markup:
         root = context["root"]
         return Markup("".join([_rooted(card, root)
-                               for card in shown(context, _cards, runs(events, "slug"))]))
+                               for card in shown(context, _cards, event_runs(events))]))
 
     return {"event_card": event_card, "event_cards": event_cards}
 

@@ -19,6 +19,9 @@ import operator
 from collections.abc import Sequence
 from typing import TypeVar
 
+from dateline.memo import last_few
+from dateline.model import Event
+
 T = TypeVar("T")
 AVERAGE = 32  # items per run, on average
 
@@ -36,3 +39,15 @@ def runs(items: Sequence[T], name: str) -> list[tuple[T, ...]]:
     if start < len(items):
         cut.append(tuple(items[start:]))
     return cut
+
+
+def event_runs(events: Sequence[Event]) -> list[tuple[Event, ...]]:
+    """The runs of ``events``, remembered by the events' identities: every build, and
+    several steps of one, ask for those of the same events (the timeline's, a year's, a
+    tag's), and looking them up is a tenth of the cost of cutting them."""
+    return _event_runs(tuple(events))
+
+
+@last_few(4096)  # a build of 10,000 events asks for about 1,500 sequences, mostly the same
+def _event_runs(events: tuple[Event, ...]) -> list[tuple[Event, ...]]:
+    return runs(events, "slug")

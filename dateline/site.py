@@ -49,7 +49,7 @@ from dateline.dates import EventDate
 from dateline.jsondata import DataFile, Lines, lines
 from dateline.memo import by_identity
 from dateline.model import Article, Config, Event, Image, Person, Source, Timeline
-from dateline.runs import runs
+from dateline.runs import event_runs
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def _event_pages(config: Config, tag_slugs: Mapping[str, str], people: Mapping[s
                  events: tuple[Event, ...]) -> Iterator[Page]:
     """The event pages, run by run (see :mod:`dateline.runs`)."""
     start = 0
-    for run in runs(events, "slug"):
+    for run in event_runs(events):
         end = start + len(run)
         yield from _run_pages(config, tag_slugs, people, run,
                               events[start - 1] if start > 0 else None,
@@ -289,7 +289,7 @@ def _grouped(events: Sequence[Event], keys: str) -> defaultdict[Any, list[Event]
     """The events under each of their ``keys`` (``year``, ``tags`` or ``people``), in order:
     run by run (see :mod:`dateline.runs`)."""
     found: defaultdict[Any, list[Event]] = defaultdict(list)
-    for run in runs(events, "slug"):
+    for run in event_runs(events):
         for key, group in _groups_of(run, keys):
             found[key].extend(group)
     return found
@@ -327,7 +327,7 @@ def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
     base = timeline.config.base_url
     return {
         "events": [_event_lines(base, timeline.people, run)
-                   for run in runs(timeline.events, "slug")],
+                   for run in event_runs(timeline.events)],
         "people": [person_data(base, person) for person in people],
     }
 
