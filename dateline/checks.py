@@ -14,7 +14,8 @@ from dateline.people import unknown_people
 def check_timeline(timeline: Timeline, media: Set[str]) -> Iterator[Diagnostic]:
     """Warnings about images and sources in events and people."""
     for event in timeline.events:
-        yield from _check_image(event.image, event, media)
+        if event.image is not None:
+            yield from _check_image(event.image, event, media)
         if not event.sources and not event.extracted:
             yield warning(event.mark.path, event.mark.line, event.mark.col,
                           f"event '{event.slug}' has no sources",

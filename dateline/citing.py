@@ -51,8 +51,8 @@ def citing_claimed(events: Iterable[Event], links: Mapping[str, list[str]],
         if slug in known:
             for entry in entries:
                 claimed.setdefault(entry, []).append(known[slug])
-    return [_citing(event, claimed.get(event.slug, ())) if not event.extracted else event
-            for event in events]
+    return [_citing(event, claimed[event.slug])
+            if event.slug in claimed and not event.extracted else event for event in events]
 
 
 def _citing(event: Event, articles: Iterable[Article]) -> Event:

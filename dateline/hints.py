@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
+from operator import attrgetter
 
 from dateline.diagnostics import Diagnostic, closest, warning
 from dateline.model import Article, Content, Event, Mark, Partial, Person
@@ -36,10 +38,13 @@ def person_hint(text: str, people: Sequence[Person], normal: Callable[[str], str
 def tag_warnings(events: Iterable[Event]) -> Iterator[Diagnostic]:
     """A tag only one entry uses that is close to a tag others use is probably a typo."""
     written = [event for event in events if not event.extracted]
-    uses = Counter(tag for event in written for tag in set(event.tags))
+    uses = Counter(chain.from_iterable(map(set, map(attrgetter("tags"), written))))
     common = [tag for tag, count in uses.items() if count > 1]
+    lone = {tag for tag, count in uses.items() if count == 1}
     for event in written:
-        yield from _lone_tags(event, uses, common)
+        if not lone.isdisjoint(event.tags):  # only such an event can have a warning
+            yield from _lone_tags(event, uses, common)
+
 
 
 def partial_tag_warnings(events: Iterable[Event], partial: Iterable[Partial]

@@ -263,9 +263,15 @@ def check_roles(events: Iterable[Event], people: Mapping[str, Person],
     """Note where a source gives someone a title they did not hold on the event's date."""
     checked = []
     for event in events:
-        notes = tuple(_role_conflicts(event, people, problems))
+        notes = tuple(_role_conflicts(event, people, problems)) if _quoting(event) else ()
         checked.append(replace(event, conflicts=event.conflicts + notes) if notes else event)
     return checked
+
+
+def _quoting(event: Event) -> bool:
+    """True when a source of the event quotes it and it has people (only then can a quote
+    give someone a role), asked first since most events have neither."""
+    return bool(event.people) and any(source.quote for source in event.sources)
 
 
 def _role_conflicts(event: Event, people: Mapping[str, Person],
