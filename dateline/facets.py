@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from dateline.model import Event, Person
 from dateline.slugs import make_slug, unique
@@ -45,14 +47,14 @@ def period_of(year: int) -> str:
 
 def tag_facets(events: Iterable[Event], slugs: Mapping[str, str]) -> list[Facet]:
     """Every tag with its number of events, most used first, then by name."""
-    counts = Counter(tag for event in events for tag in event.tags)
+    counts = Counter(chain.from_iterable(map(attrgetter("tags"), events)))
     return sorted((Facet(slugs[tag], tag, n) for tag, n in counts.items()),
                   key=lambda f: (-f.count, f.label.casefold(), f.key))
 
 
 def person_facets(events: Iterable[Event], people: Mapping[str, Person]) -> list[Facet]:
     """Everyone named in an event with their number of events, by name."""
-    counts = Counter(slug for event in events for slug in event.people)
+    counts = Counter(chain.from_iterable(map(attrgetter("people"), events)))
     return sorted((Facet(slug, people[slug].name, n) for slug, n in counts.items()),
                   key=lambda f: (f.label.casefold(), f.key))
 

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -316,7 +317,7 @@ def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
     found: list[EntryFile] = []
     shown_folder = _rel(root, directory)
     with os.scandir(directory) as listing:
-        entries = sorted(listing, key=lambda entry: entry.name)
+        entries = sorted(listing, key=attrgetter("name"))
     for entry in entries:
         name = entry.name
         if name.startswith("."):

@@ -94,13 +94,7 @@ class SourceView:
 
 def source_views(timeline: Timeline) -> list[tuple[SourceView, list[Event]]]:
     """Every article with the events it supports, oldest first."""
-    supported: dict[str, list[Event]] = {}
-    for event in timeline.events:
-        for source in event.sources:
-            if source.article:
-                listed = supported.setdefault(source.article, [])
-                if event not in listed:
-                    listed.append(event)
+    supported = _grouped(timeline.events, "articles")
     views = []
     for article in sorted(timeline.articles, key=lambda a: a.slug):
         outlet, published = article.outlet, article.published
@@ -286,8 +280,8 @@ def _by_year(events: Sequence[Event]) -> list[tuple[int, list[Event]]]:
 
 
 def _grouped(events: Sequence[Event], keys: str) -> defaultdict[Any, list[Event]]:
-    """The events under each of their ``keys`` (``year``, ``tags`` or ``people``), in order:
-    run by run (see :mod:`dateline.runs`)."""
+    """The events under each of their ``keys`` (``year``, ``tags``, ``people`` or the
+    ``articles`` of their sources), in order, grouped run by run (see :mod:`dateline.runs`)."""
     found: defaultdict[Any, list[Event]] = defaultdict(list)
     for run in event_runs(events):
         for key, group in _groups_of(run, keys):
@@ -308,6 +302,7 @@ _KEYS: Mapping[str, Callable[[Event], Iterable[Any]]] = {
     "year": lambda event: (event.date.year,),
     "tags": lambda event: dict.fromkeys(event.tags),  # a tag written twice lists it once
     "people": lambda event: event.people,
+    "articles": lambda event: dict.fromkeys(s.article for s in event.sources if s.article),
 }
 
 
