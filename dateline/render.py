@@ -43,11 +43,14 @@ class _Environment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def make_environment(theme: Theme, cards: jinja2.Environment | None = None
-                     ) -> jinja2.Environment:
+def make_environment(theme: Theme, cards: jinja2.Environment | None = None,
+                     by_runs: bool = False) -> jinja2.Environment:
     """The environment every page is rendered with; templates are compiled once. Cards are
     rendered with ``cards`` when given (an earlier environment with the same card template),
-    whose cards are then reused, else with this environment."""
+    whose cards are then reused, else with this environment. With ``by_runs`` (the
+    preview), lists of cards are also remembered run by run (see :mod:`dateline.runs`),
+    each with a page's root put in: a copy of every card per page kind that only a next
+    build can use."""
     env = _Environment(
         loader=jinja2.FunctionLoader(lambda name: _source(theme, name)),
         autoescape=True,
@@ -62,7 +65,7 @@ def make_environment(theme: Theme, cards: jinja2.Environment | None = None
     env.globals["event_url"] = event_url
     env.globals["person_url"] = person_url
     env.globals["source_url"] = source_url
-    env.globals.update(_card_functions(cards or env))
+    env.globals.update(_card_functions(cards or env, by_runs))
     return env
 
 
@@ -164,7 +167,8 @@ class Card:
     seen: Seen
 
 
-def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]:
+def _card_functions(env: jinja2.Environment, by_runs: bool
+                    ) -> dict[str, Callable[..., Markup]]:
     """``event_card(event)`` for templates: ``_card.html`` rendered once per event, then
     reused (the timeline, person, tag and source pages show the same cards) with the page's
     ``root`` put in; and ``event_cards(events)``, the cards of many events, each on a line
@@ -181,12 +185,18 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
         people._note([card.seen for card in made])
         return made
 
+    def with_root(context: jinja2.runtime.Context, made: str) -> Markup:
+        return Markup(made.replace(ROOT_MARK, escape(context["root"])))  # as {{ root }}
+
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
-        return Markup(_rooted(shown(context, _card, [event])[0], context["root"]))
+        return with_root(context, shown(context, _card, [event])[0].html)
 
     @jinja2.pass_context
     def event_cards(context: jinja2.runtime.Context, events: Sequence[Event]) -> Markup:
+        if not by_runs:
+            return with_root(context, "".join([card.html + "\n"
+                                               for card in shown(context, _card, events)]))
         root = context["root"]
         return Markup("".join([_rooted(card, root)
                                for card in shown(context, _cards, event_runs(events))]))
@@ -196,7 +206,7 @@ def _card_functions(env: jinja2.Environment) -> dict[str, Callable[..., Markup]]
 
 @by_identity
 def _rooted(card: Card, root: str) -> str:
-    """A card (or a run's) with a page's ``root`` put in, as ``{{ root }}`` would."""
+    """A run's cards with a page's ``root`` put in, as ``{{ root }}`` would."""
     return card.html.replace(ROOT_MARK, escape(root))
 
 
@@ -288,5 +298,5 @@ def renderer(theme: Theme, cards_from: Renderer | None = None, noting: bool = Fa
         return any(name in source for source in theme.templates.values())
 
     cards = cards_from.cards_env if cards_from is not None else None
-    env = make_environment(theme, cards)
+    env = make_environment(theme, cards, by_runs=noting)
     return Renderer(env, used("event_card"), used("markdown"), cards or env, noting)
