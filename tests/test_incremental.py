@@ -15,6 +15,7 @@ import pytest
 from helpers import TEMPLATES, event, make_site, person
 
 from dateline import load, pipeline, reuse
+from dateline.load.listing import EntryFile
 from dateline.model import Theme
 from dateline.render import Rendered
 from dateline.reuse import unchanged_templates
@@ -142,15 +143,15 @@ def test_a_build_told_what_changed_looks_at_those_files_only(
 
 def test_a_file_changed_twice_within_a_moment_is_read_both_times(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    listed, tick = load._entry_files, time.time_ns()
+    listed, tick = load.entry_files, time.time_ns()
 
-    def coarse(*args: Any) -> list[load.EntryFile]:
+    def coarse(*args: Any) -> list[EntryFile]:
         """As on a file system whose clock has not ticked since the test began: every save
         of the same size keeps the same stamp."""
         return [found._replace(stamp=(found.stamp[0], found.stamp[1], tick, tick))
                 for found in listed(*args)]
 
-    monkeypatch.setattr(load, "_entry_files", coarse)
+    monkeypatch.setattr(load, "entry_files", coarse)
     path = content / "events" / "e2.md"
     first = pipeline.build(settings(content))
     for title in ("Second AAAA", "Second BBBB"):  # same size, written in place: same stamp

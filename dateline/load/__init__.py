@@ -1,4 +1,5 @@
-"""Read ``content/`` and the theme: the only module that reads content files.
+"""Read ``content/`` and the theme: the only package that reads content files (which files
+of a folder are entries, and which changed, is :mod:`dateline.load.listing`).
 
 Files are walked in sorted order; each becomes a frozen value, or diagnostics and what
 validated of it (a Partial, which is only ever checked, never built). A mistake in one file
@@ -8,23 +9,28 @@ never stops the others from being read.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
-import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from operator import attrgetter
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from dateline import schema
-from dateline.diagnostics import Diagnostic, error, warning
+from dateline.diagnostics import Diagnostic, error
 from dateline.entries import article_from, config_from, event_from, partial_from, person_from
+from dateline.load.listing import (
+    Listing,
+    Stamp,
+    as_they_were,
+    check_slug,
+    entry_files,
+    rel,
+    slug_of,
+)
 from dateline.model import Article, Asset, Config, Content, Event, Partial, Person, Theme
 from dateline.parallel import forked_map, worth_it
-from dateline.slugs import is_slug, make_slug
 from dateline.yamlread import CONTROL, Document, YamlProblem, parse_yaml, split_front_matter
 
 MAX_BYTES = 2_000_000
@@ -34,7 +40,6 @@ MAX_BYTES = 2_000_000
 Parsed = tuple[Any, tuple[Diagnostic, ...]]
 
 
-Stamp = tuple[int, int, int, int]  # a file's inode, size, modification and change times (ns)
 SETTLED_NS = 2_000_000_000  # a file untouched this long before a load is known by its stamp
 
 
@@ -95,12 +100,12 @@ def load_content(root: Path, memo: Memo | None = None,
     With the ``memo`` of an earlier load, files whose text did not change are not parsed
     again; the result is the same as without it. ``changed``, the paths a watcher saw
     change since that load (the preview), spares every other entry file even a look at its
-    stamp (see :func:`_as_they_were`).
+    stamp (see :func:`dateline.load.listing.as_they_were`).
     """
     problems: list[Diagnostic] = []
     reuse = _Reuse(memo)
     config = _load_config(root, problems)
-    known = _as_they_were(root, reuse.old, changed)
+    known = as_they_were(root, _KINDS, reuse.old.stamps, changed)
     listed = {folder: _listing(root, folder, known) for folder in _KINDS}
     ready = _parsed_on_every_core(listed) if not reuse.old.entries else {}
     events = _load_dir("events", listed["events"], ready, problems, reuse)
@@ -149,14 +154,9 @@ def load_media(root: Path) -> tuple[Asset, ...]:
     )
 
 
-def _rel(root: Path, path: Path) -> str:
-    """The path an editor knows: relative to the content folder's parent."""
-    return (Path(root.name) / path.relative_to(root)).as_posix()
-
-
 def _load_config(root: Path, problems: list[Diagnostic]) -> Config:
     path = root / "site.yaml"
-    shown = _rel(root, path)
+    shown = rel(root, path)
     if not path.is_file():
         problems.append(error(shown, 1, 1, "site.yaml is missing",
                               "create it with at least 'title:' and 'base_url:'"))
@@ -191,29 +191,7 @@ def _listing(root: Path, folder: str, known: Mapping[str, tuple[Stamp, bytes]]) 
     found: list[Diagnostic] = []
     if not directory.is_dir():
         return [], found
-    return _entry_files(root, directory, _KINDS[folder][2], found, known), found
-
-
-def _as_they_were(root: Path, memo: Memo, changed: Collection[str] | None
-                  ) -> Mapping[str, tuple[Stamp, bytes]]:
-    """The memo's stamps of the entry files not among the paths ``changed``, by path shown:
-    those files are taken to be as they were. None when anything changed in ``root`` but
-    files directly in an entry folder (a folder moved, a file elsewhere): then every file's
-    stamp is looked at. Paths outside ``root`` (the theme) change nothing here."""
-    if changed is None or not memo.stamps:
-        return {}
-    inside = os.path.realpath(root) + os.sep
-    folders = {os.path.realpath(root / folder): _rel(root, root / folder) for folder in _KINDS}
-    touched = set()
-    for path in changed:
-        real = os.path.realpath(path)
-        if not real.startswith(inside):
-            continue
-        folder = folders.get(os.path.dirname(real))
-        if folder is None:
-            return {}
-        touched.add(f"{folder}/{os.path.basename(real)}")
-    return {shown: stamp for shown, stamp in memo.stamps.items() if shown not in touched}
+    return entry_files(root, directory, _KINDS[folder][2], found, known), found
 
 
 def _load_dir(folder: str, listing: Listing, ready: Mapping[str, Ready],
@@ -223,7 +201,7 @@ def _load_dir(folder: str, listing: Listing, ready: Mapping[str, Ready],
     items: list[Any] = []
     seen: dict[str, str] = {}
     for path, stem, shown, stamp in files:
-        slug = _check_slug(stem, shown, seen, problems)
+        slug = check_slug(stem, shown, seen, problems)
         parsed = reuse.unchanged(shown, stamp) if slug is not None else None
         early = ready.get(shown) if slug is not None and parsed is None else None
         if early is not None:
@@ -259,7 +237,7 @@ def _given(parsed: Parsed) -> Parsed:
 def _parsed_on_every_core(listed: Mapping[str, Listing]) -> dict[str, Ready]:
     """The entries of every folder read and parsed by forked workers, by path shown; empty
     when that would not pay (few files, one core, other threads) or failed."""
-    named = ((folder, path, _slug_of(stem), shown)
+    named = ((folder, path, slug_of(stem), shown)
              for folder, (files, _) in listed.items() for path, stem, shown, _ in files)
     jobs = [(folder, path, slug, shown) for folder, path, slug, shown in named if slug]
     done = forked_map(_read_and_parse, jobs) if worth_it(len(jobs)) else None
@@ -295,79 +273,6 @@ def _parse_entry(folder: str, slug: str, shown: str, data: bytes) -> Parsed:
     if any(d.is_error for d in found):
         return partial_from(folder, slug, shown, fields), tuple(found)
     return build(slug, shown, document, fields), tuple(found)
-
-
-MARKDOWNISH = (".md", ".markdown", ".mdown", ".txt")
-
-
-class EntryFile(NamedTuple):
-    """An entry file as :func:`_entry_files` finds it."""
-
-    path: str  # as the system knows it
-    stem: str  # the name without its suffix: the slug, if it is one
-    shown: str  # as an editor knows it
-    stamp: Stamp
-
-
-def _entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
-                 problems: list[Diagnostic], known: Mapping[str, tuple[Stamp, bytes]]
-                 ) -> list[EntryFile]:
-    """The entry files of a folder, each with the path an editor knows and its stamp (as
-    ``known`` when there); a sub-folder or a misnamed entry is warned about."""
-    found: list[EntryFile] = []
-    shown_folder = _rel(root, directory)
-    with os.scandir(directory) as listing:
-        entries = sorted(listing, key=attrgetter("name"))
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        shown = f"{shown_folder}/{name}"
-        stem, dot, extension = name.rpartition(".")  # as os.path.splitext, quicker
-        stem, suffix = (stem, dot + extension) if dot else (name, "")
-        if entry.is_dir():
-            problems.append(warning(shown, 1, 1, "folder is not read",
-                                    f"put its files directly in {shown_folder}/"))
-        elif suffix in suffixes and entry.is_file():
-            was = known.get(shown)
-            found.append(EntryFile(entry.path, stem, shown,
-                                   was[0] if was is not None else _stamp(entry.stat())))
-        elif suffix.lower() in MARKDOWNISH:
-            problems.append(warning(shown, 1, 1, "file is not read",
-                                    f"rename it to '{stem}{suffixes[0]}'"))
-    return found
-
-
-def _stamp(facts: os.stat_result) -> Stamp:
-    return facts.st_ino, facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns
-
-
-Listing = tuple[list[EntryFile], list[Diagnostic]]  # a folder's entry files; what listing found
-
-
-def _check_slug(stem: str, shown: str, seen: dict[str, str],
-                problems: list[Diagnostic]) -> str | None:
-    """The file name is the slug: lower-case ASCII words joined by hyphens, unique."""
-    normal = _slug_of(stem)
-    if normal is None:
-        suggestion = make_slug(unicodedata.normalize("NFC", stem), "event")
-        problems.append(error(shown, 1, 1, f"file name '{stem}' is not a valid slug",
-                              f"rename it to '{suggestion}' with lower-case letters, digits "
-                              "and hyphens"))
-        return None
-    if normal in seen:
-        problems.append(error(shown, 1, 1, f"slug '{normal}' is used twice",
-                              f"also {seen[normal]}"))
-        return None
-    seen[normal] = shown
-    return normal
-
-
-@lru_cache(maxsize=1 << 16)  # the preview asks for the same names at every rebuild
-def _slug_of(stem: str) -> str | None:
-    """A file name (without its suffix) as the slug it is, in NFC; None if it is none."""
-    normal = unicodedata.normalize("NFC", stem)
-    return normal if is_slug(normal) else None
 
 
 def _read_text(path: Path, shown: str, problems: list[Diagnostic]) -> str | None:
