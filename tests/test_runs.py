@@ -5,6 +5,7 @@ what a fresh build gives."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -52,6 +53,8 @@ def test_where_runs_end_changes_no_byte(tmp_path: Path, monkeypatch: pytest.Monk
         built.append(pipeline.build(settings).files)
     assert all(files == built[0] for files in built)
     assert len(built[0]) > 40
+    plain = pipeline.build(replace(settings, incremental=False))  # cards per page, not by run
+    assert plain.files == built[0]
 
 
 def test_rebuilds_after_events_move_come_and_go_equal_fresh_builds(
