@@ -141,6 +141,18 @@ def test_a_build_told_what_changed_looks_at_those_files_only(
     assert b"Second, edited" in later.files["index.html"]
 
 
+def test_a_relative_content_folder_matches_the_watchers_absolute_paths(
+        tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "SETTLED_NS", 0)
+    monkeypatch.chdir(tmp_path)
+    relative = settings(Path("content"))  # as `serve --content content` gives it
+    first = pipeline.build(relative)
+    told = content / "events" / "e1.md"
+    told.write_text(event("First, edited", "2011-01-01"), encoding="utf-8")
+    again = pipeline.build(relative, first.reuse, changed={str(told.resolve())})
+    assert b"First, edited" in again.files["index.html"]
+
+
 def test_a_file_changed_twice_within_a_moment_is_read_both_times(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listed, tick = load.entry_files, time.time_ns()
