@@ -46,7 +46,6 @@ def tag_warnings(events: Iterable[Event]) -> Iterator[Diagnostic]:
             yield from _lone_tags(event, uses, common)
 
 
-
 def partial_tag_warnings(events: Iterable[Event], partial: Iterable[Partial]
                          ) -> Iterator[Diagnostic]:
     """:func:`tag_warnings` for each entry with errors as if it alone were fixed: its tags
