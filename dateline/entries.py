@@ -52,6 +52,11 @@ def _words(fields: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _tags(fields: dict[str, Any]) -> tuple[str, ...]:
+    """The tags in lower case, each once ("War, war" is one tag)."""
+    return tuple(dict.fromkeys(tag.lower() for tag in _words(fields, "tags")))
+
+
 def _image(fields: dict[str, Any]) -> Image | None:
     data = fields.get("image")
     if not data:
@@ -88,7 +93,7 @@ def event_from(slug: str, path: str, document: Document, fields: dict[str, Any])
         summary=fields.get("summary", ""),
         people_refs=_people_refs(fields),
         places=_words(fields, "places"),
-        tags=tuple(tag.lower() for tag in _words(fields, "tags")),
+        tags=_tags(fields),
         sources=sources,
         image=_image(fields),
         draft=bool(fields.get("draft", False)),
@@ -153,7 +158,7 @@ def partial_from(folder: str, slug: str, path: str, fields: Any) -> Partial | No
         slug=slug,
         mark=Mark(path, 1, 1),
         people_refs=_people_refs(fields),
-        tags=tuple(tag.lower() for tag in _words(fields, "tags")),
+        tags=_tags(fields),
         articles=_words(fields, "articles"),
         event=event if isinstance(event, str) else "",
         draft=fields.get("draft") is True,

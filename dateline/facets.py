@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
 
 from dateline.model import Event, Person
 from dateline.slugs import make_slug, unique
@@ -24,11 +22,11 @@ class Facet:
     count: int
 
 
-def tag_slugs(events: Iterable[Event]) -> dict[str, str]:
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     """Each tag as written to the slug of its page; tags that slugify alike get ``-2``, ..."""
     slugs: dict[str, str] = {}
     taken: set[str] = set()
-    for tag in sorted({tag for event in events for tag in event.tags}):
+    for tag in sorted(set(tags)):
         slug = unique(make_slug(tag, "tag"), taken.__contains__)
         slugs[tag] = slug
         taken.add(slug)
@@ -45,16 +43,14 @@ def period_of(year: int) -> str:
     return f"{year // 10 * 10}s"
 
 
-def tag_facets(events: Iterable[Event], slugs: Mapping[str, str]) -> list[Facet]:
-    """Every tag with its number of events, most used first, then by name."""
-    counts = Counter(chain.from_iterable(map(attrgetter("tags"), events)))
+def tag_facets(counts: Mapping[str, int], slugs: Mapping[str, str]) -> list[Facet]:
+    """Every tag with its number of events (``counts``), most used first, then by name."""
     return sorted((Facet(slugs[tag], tag, n) for tag, n in counts.items()),
                   key=lambda f: (-f.count, f.label.casefold(), f.key))
 
 
-def person_facets(events: Iterable[Event], people: Mapping[str, Person]) -> list[Facet]:
-    """Everyone named in an event with their number of events, by name."""
-    counts = Counter(chain.from_iterable(map(attrgetter("people"), events)))
+def person_facets(counts: Mapping[str, int], people: Mapping[str, Person]) -> list[Facet]:
+    """Everyone named in an event with their number of events (``counts``), by name."""
     return sorted((Facet(slug, people[slug].name, n) for slug, n in counts.items()),
                   key=lambda f: (f.label.casefold(), f.key))
 

@@ -122,6 +122,7 @@ def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], lis
     """Every page and data file of the site, in a stable order; ``shared`` is the timeline's
     :func:`shared_context` (the cards made with it are the pages')."""
     by_person = _grouped(timeline.events, "people")
+    named = {slug: len(events) for slug, events in by_person.items()}
     people_listed = sorted(
         (p for p in timeline.people.values() if by_person[p.slug] or not p.auto),
         key=lambda p: (p.name.casefold(), p.slug),
@@ -132,11 +133,14 @@ def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], lis
         return _page(shared, url, template, **context)
 
     events = timeline.events
-    tags = facets.tag_facets(events, tag_slugs)
+    by_tag = _grouped(events, "tags")
+    tags = facets.tag_facets({tag: len(group) for tag, group in by_tag.items()}, tag_slugs)
     years = _by_year(events)
     counts = {year: len(group) for year, group in years}
+    filters = {"people": facets.person_facets(named, timeline.people), "tags": tags,
+               "periods": facets.period_facets(counts)}
     pages = [page("", "index.html", years=years, events=events,
-                  overview=charts.overview(counts), filters=_filters(timeline, tags, counts))]
+                  overview=charts.overview(counts), filters=filters)]
     pages.extend(_event_pages(timeline.config, tag_slugs, timeline.people, events))
     pages.append(page("people/", "people.html",
                       entries=[(p, len(by_person[p.slug])) for p in people_listed]))
@@ -145,7 +149,6 @@ def plan(timeline: Timeline, shared: Mapping[str, Any]) -> tuple[list[Page], lis
                       **_person_parts(p, tuple(by_person[p.slug]), horizon, timeline.people))
                  for p in people_listed)
     pages.append(page("tags/", "tags.html", entries=tags))
-    by_tag = _grouped(events, "tags")
     pages.extend(page(facets.tag_url(slug), "tag.html", tag=tag, events=by_tag[tag],
                       years=_by_year(by_tag[tag])) for tag, slug in tag_slugs.items())
     sources = source_views(timeline)
@@ -167,13 +170,6 @@ def _same_mapping(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     return MappingProxyType(dict(items))
 
 
-def _filters(timeline: Timeline, tags: list[facets.Facet], years: Mapping[int, int]
-             ) -> dict[str, list[facets.Facet]]:
-    return {"people": facets.person_facets(timeline.events, timeline.people),
-            "tags": tags,
-            "periods": facets.period_facets(years)}
-
-
 def absolute_image(base_url: str, image: Image | None) -> str:
     """An image's absolute address (for OpenGraph), or empty when there is none."""
     if image is None:
@@ -184,7 +180,7 @@ def absolute_image(base_url: str, image: Image | None) -> str:
 def shared_context(timeline: Timeline) -> dict[str, Any]:
     """What every page sees (``site``, ``people``, ``tag_slugs``), the same objects as in
     the pages that :func:`plan` makes of this timeline, and what every card sees."""
-    tag_slugs = _same_mapping(tuple(facets.tag_slugs(timeline.events).items()))
+    tag_slugs = _same_mapping(tuple(facets.tag_slugs(_grouped(timeline.events, "tags")).items()))
     return {"site": timeline.config, "people": timeline.people, "tag_slugs": tag_slugs}
 
 
@@ -300,7 +296,7 @@ def _groups_of(run: tuple[Event, ...], keys: str) -> tuple[tuple[Any, tuple[Even
 
 _KEYS: Mapping[str, Callable[[Event], Iterable[Any]]] = {
     "year": lambda event: (event.date.year,),
-    "tags": lambda event: dict.fromkeys(event.tags),  # a tag written twice lists it once
+    "tags": lambda event: event.tags,
     "people": lambda event: event.people,
     "articles": lambda event: dict.fromkeys(s.article for s in event.sources if s.article),
 }
