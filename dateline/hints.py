@@ -38,7 +38,7 @@ def person_hint(text: str, people: Sequence[Person], normal: Callable[[str], str
 def tag_warnings(events: Iterable[Event]) -> Iterator[Diagnostic]:
     """A tag only one entry uses that is close to a tag others use is probably a typo."""
     written = [event for event in events if not event.extracted]
-    uses = Counter(chain.from_iterable(map(set, map(attrgetter("tags"), written))))
+    uses = Counter(chain.from_iterable(map(attrgetter("tags"), written)))  # each once
     common = [tag for tag, count in uses.items() if count > 1]
     lone = {tag for tag, count in uses.items() if count == 1}
     for event in written:
@@ -50,9 +50,9 @@ def partial_tag_warnings(events: Iterable[Event], partial: Iterable[Partial]
                          ) -> Iterator[Diagnostic]:
     """:func:`tag_warnings` for each entry with errors as if it alone were fixed: its tags
     counted with those of the written ``events``, so no other entry's warnings change."""
-    uses = Counter(tag for event in events if not event.extracted for tag in set(event.tags))
+    uses = Counter(tag for event in events if not event.extracted for tag in event.tags)
     for entry in partial:
-        own = uses + Counter(set(entry.tags))
+        own = uses + Counter(entry.tags)
         yield from _lone_tags(entry, own, [tag for tag, count in own.items() if count > 1])
 
 
