@@ -12,7 +12,7 @@ from types import MappingProxyType
 from dateline.diagnostics import Diagnostic, error, warning
 from dateline.hints import person_hint
 from dateline.memo import by_identity, last_few
-from dateline.model import Event, Mark, Person, PersonRef, Role
+from dateline.model import Event, Mark, Person, PersonRef, Role, Source
 from dateline.slugs import make_slug, unique
 
 
@@ -263,21 +263,17 @@ def check_roles(events: Iterable[Event], people: Mapping[str, Person],
     """Note where a source gives someone a title they did not hold on the event's date."""
     checked = []
     for event in events:
-        notes = tuple(_role_conflicts(event, people, problems)) if _quoting(event) else ()
+        quotes = [s for s in event.sources if s.quote] if event.people else []
+        notes = tuple(_role_conflicts(event, quotes, people, problems)) if quotes else ()
         checked.append(replace(event, conflicts=event.conflicts + notes) if notes else event)
     return checked
 
 
-def _quoting(event: Event) -> bool:
-    """True when a source of the event quotes it and it has people (only then can a quote
-    give someone a role), asked first since most events have neither."""
-    return bool(event.people) and any(source.quote for source in event.sources)
-
-
-def _role_conflicts(event: Event, people: Mapping[str, Person],
+def _role_conflicts(event: Event, quotes: list[Source], people: Mapping[str, Person],
                     problems: list[Diagnostic]) -> Iterable[str]:
-    quotes = [s for s in event.sources if s.quote]
-    for slug in event.people if quotes else ():
+    """The notes of the ``quotes`` (sources of the event that quote it) that give one of its
+    people a role not held then."""
+    for slug in event.people:
         person = people[slug]
         for title in {role.title for role in person.roles}:
             spans = [r for r in person.roles if r.title == title]

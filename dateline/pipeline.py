@@ -108,7 +108,7 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
     timeline = gathered.timeline
     assert timeline is not None
     shared = shared_context(timeline)
-    changed = people_changed(render, reuse, timeline, shared)
+    edited = people_changed(render, reuse, timeline, shared)  # people, by slug
     bodies = None if before else from_store(_markdown_texts(timeline, render),
                                             _cache_dir(settings))
     with (nullcontext() if before else cards_meanwhile(  # made on every core meanwhile
@@ -118,7 +118,7 @@ def _build(settings: Settings, reuse: Reuse | None, sink: Sink | None,
     if missing:
         return _adding(gathered, missing)
     if bodies is None:
-        made = rendered_again(render, pages, timeline.people, before, changed)
+        made = rendered_again(render, pages, timeline.people, before, edited)
     else:
         made = render_many(render, pages, timeline.people)  # on every core when it pays
     others = _other_files(timeline, pages, data, theme, gathered.media)
