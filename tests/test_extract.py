@@ -293,6 +293,18 @@ def test_dateparser_is_imported_only_when_an_article_is_extracted() -> None:
     assert out == "False"
 
 
+def test_a_build_whose_articles_are_all_cached_never_loads_the_extractor(tmp_path: Path
+                                                                         ) -> None:
+    content = make_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
+    code = ("import sys; from dateline.cli import main; "
+            f"main(['build', '--content', {str(content)!r}, '--templates', {str(TEMPLATES)!r}, "
+            f"'--out', {str(tmp_path / 'site')!r}, '--no-search']); "
+            "print('dateline.extract.article' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.split()[-1] for _ in range(2)]
+    assert runs == ["True", "False"]  # the first build extracts; the second reads the cache
+
+
 ODD_WORDS = (
     "Q4 0000 9999 0/0/2017 31-35 March 2017-13-45 February 30, 2017 the 0000s Friday, "
     "December 32 Dec. 0 May 5 May said in May last week 5 days ago 100000 years ago the first "
