@@ -19,6 +19,7 @@ import ctypes
 import fcntl
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -133,22 +134,27 @@ class Stage:
         if name in self._names:
             raise UnsafeOutput(f"refusing to write '{name}' twice")
         self._names.add(name)
-        folder = self.folder()
-        parent = "/".join(parts[:-1])
-        if parent and parent not in self._made:
-            folder.joinpath(*parts[:-1]).mkdir(parents=True, exist_ok=True)
-            self._made.add(parent)
-        target = folder.joinpath(*parts)
+        root = os.fspath(self.folder())
+        self._make_folder(root, parts[:-1])
+        target = os.path.join(root, *parts)
         if self._previous is not None:
-            old = self._previous.joinpath(*parts)
+            old = os.path.join(self._previous, *parts)
             if _same_bytes(old, data):
                 try:
                     os.link(old, target)
                     return
                 except OSError:
                     pass
-        target.write_bytes(data)
+        _write_bytes(target, data)
         self.changed += 1
+
+    def _make_folder(self, root: str, parts: list[str]) -> None:
+        """Make the staging folder's ``parts`` folder and those above it, once each."""
+        if not parts or (relative := "/".join(parts)) in self._made:
+            return
+        self._make_folder(root, parts[:-1])
+        os.mkdir(os.path.join(root, *parts))  # the staging folder starts empty
+        self._made.add(relative)
 
     def swap(self, detach: bool = False) -> None:
         """Put the new site in the place of the old one, and delete the old one; with
@@ -201,13 +207,27 @@ def _remove_leftovers(out: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: str, data: bytes) -> bool:
     try:
-        if path.is_symlink() or path.stat().st_size != len(data):
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as file:
+            return file.read() == data
     except OSError:
         return False
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    """``data`` as a new file at ``path``, straight through the system's calls: a page is
+    written in one call, without a buffered file object's checks of the descriptor."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _swap(staging: Path, out: Path) -> Path | None:

@@ -17,7 +17,7 @@ from unittest import mock
 import pytest
 from helpers import REPO, TEMPLATES, build_site, event, make_site, run_cli
 
-from dateline import cli, parallel
+from dateline import cli, parallel, write
 
 
 def tree_hash(folder: Path) -> str:
@@ -85,15 +85,15 @@ def test_second_build_waits_for_the_first(tmp_path: Path) -> None:
 def disk_fills_after(files: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Writing files fails with 'No space left on device' after ``files`` were written."""
     calls = {"n": 0}
-    real = Path.write_bytes
+    real = write._write_bytes
 
-    def failing(self: Path, data: bytes) -> int:
+    def failing(path: str, data: bytes) -> None:
         calls["n"] += 1
         if calls["n"] > files:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        return real(self, data)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+        real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(write, "_write_bytes", failing)
 
 
 def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,20 +112,20 @@ def test_disk_full_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.Monke
 
 FILLS_WHILE_WORKERS_RENDER = """
 import errno, multiprocessing, os, sys
-from pathlib import Path
 import dateline.parallel as parallel
+import dateline.write as output
 from dateline.cli import main
 parallel.MIN_PAGES, parallel.CHUNK = 1, 4  # workers from the first page, many small chunks
-started, written, imap, write = [], [0], parallel.forked_imap, Path.write_bytes
+started, written, imap, write = [], [0], parallel.forked_imap, output._write_bytes
 def watched(function, *rest):
     started.append(function.__name__)
     return imap(function, *rest)
-def failing(self, data):
+def failing(path, data):
     written[0] += 1
     if written[0] > 20:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-    return write(self, data)
-parallel.forked_imap, Path.write_bytes = watched, failing
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+    write(path, data)
+parallel.forked_imap, output._write_bytes = watched, failing
 code = main(sys.argv[1:])
 print("workers rendered:", "_render_chunk" in started,
       "workers left:", len(multiprocessing.active_children()), file=sys.stderr)
