@@ -110,7 +110,8 @@ def cards_meanwhile(render: Renderer, shared: Mapping[str, Any], events: Sequenc
     chunks = None
     if render.uses_cards and events and worth_it(pages):
         try:
-            chunks = forked_imap(_cards_chunk, range(0, len(events), CHUNK), 1, _adopt,
+            starts = range(0, len(events), CHUNK)
+            chunks = forked_imap(_cards_chunk, starts, _few_handoffs(len(starts)), _adopt,
                                  (render, shared, events))
         except Exception:
             chunks = None
@@ -123,6 +124,12 @@ def cards_meanwhile(render: Renderer, shared: Mapping[str, Any], events: Sequenc
     made = _every_card(chunks) if chunks is not None else None
     if made is not None:
         render.keep_cards(events, shared, made)
+
+
+def _few_handoffs(chunks: int) -> int:
+    """How many chunks a worker takes at a time so that it goes back to this process for
+    more only a few times: this process is busy planning meanwhile and answers late."""
+    return max(1, chunks // (cores() * 4))
 
 
 def _every_card(chunks: Generator[list[Card], None, None]) -> list[Card] | None:
