@@ -8,7 +8,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from dateline.convert import LINE_RULES, NEEDS, converter, normal_link, safe_link, to_html
+from dateline.convert import (
+    LINE_RULES,
+    NEEDS,
+    converter,
+    normal_link,
+    safe_link,
+    simple_html,
+    to_html,
+)
 
 
 def _plain() -> MarkdownIt:
@@ -86,3 +94,52 @@ PATH = st.text(alphabet="abcXYZ019/._~?#=&+-%:@ é", max_size=30)
 def test_a_link_is_normalised_as_markdown_it_does(scheme: str, host: str, path: str) -> None:
     url = scheme + host + path
     assert normal_link(url) == PLAIN.normalizeLink(url)
+
+
+# What a simple text is made of (most of what is drawn), and what sits next to it or breaks
+# it: stars that cannot open or close, runs of three, links that are unsafe, relative, titled
+# or not in normal form, space and other blanks at a line's ends, lines that might start
+# another block.
+SIMPLE = [
+    "word", "Wörter", "Москва", "2018", "a", " ", "\n", "\n\n", ".", ",", ";", ":", "?", "(",
+    ")", "'", '"', "-", "—", "/", "!", "*em*", "**strong**", "*two words*", "*é*", "*1*",
+    "[a](/p)", "[the record](https://example.org/a/b-c_d.html?x=1)", "[a](../up)", "[a](#top)",
+]
+BREAKING = [
+    "  ", "*a.*", "*.a*", "**a b**", "*", "**", "***", "* ", " *", "*\n", "_", "_a_",
+    "[a](HTTP://X.org)", "[a](javascript:alert(1))", "[a](//evil.example)", "[a]",
+    "[a](/p \"t\")", "[a](/p q)", "[a](/ä)", "[ a ](/p)", "[a](/p%20q)", "[", "]", "](",
+    "![a](/p.png)", "&", "<", ">", "\\", "`", "~", "#", "|", "\t", "\u00a0", "\u2003",
+    "\x0c", "\r", "1. ", "- ", "+ ", "> ", "# ", "=", "    ",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(SIMPLE * 8 + BREAKING), max_size=30).map("".join))
+@example('Met *officials* and **ministers** in [London](https://example.org/a).\n\n"Yes."')
+@example("*a.*b")  # a star after punctuation closes only before a space or punctuation
+@example("*a *b*")  # a star after a space does not close
+def test_a_simple_text_is_put_together_as_markdown_it_would(text: str) -> None:
+    simple = simple_html(text)
+    assert simple is None or simple == PLAIN.render(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Plain words.",
+    "A line\nand the next.\n\nA second paragraph.",
+    'He said "no" (twice); a*b*c and 3*4*5.',
+    "The **treaty** was signed in *Moscow* by Михаил Горбачёв.",
+    "See [the record](https://example.org/records/1992?page=2) and [this](../events/a/).",
+])
+def test_a_usual_body_is_simple(text: str) -> None:
+    assert simple_html(text) == PLAIN.render(text)
+
+
+@pytest.mark.parametrize("text", [
+    "*", "* item", "*a.*b", "*a *b*", "1. item", "Title\n===", "a  \nb", " indented", "a\tb",
+    "a_b", "a & b", "[a](javascript:alert(1))", "[a](https://example.org/a b)", "***a***",
+    "**a*", "*a **b***", "x\r\ny", "[a]: /there",
+])
+def test_anything_else_is_left_to_markdown_it(text: str) -> None:
+    assert simple_html(text) is None
+    assert to_html(text) == PLAIN.render(text)
