@@ -114,8 +114,8 @@ SITE = _obj("content/site.yaml", {
 def validate(node: YNode | None, spec: Spec, path: str) -> tuple[Any, list[Diagnostic]]:
     """Check ``node`` against ``spec``; return plain values (dates parsed) and diagnostics.
 
-    Beside each key of a mapping, ``key@`` holds the Mark of its value and ``key@items`` the
-    Marks of its list items, so later stages can point at the exact place.
+    Beside each key of a mapping, ``key@`` holds the Mark of its value and, for a list,
+    ``key@items`` the Marks of its items, so later stages can point at the exact place.
     """
     problems: list[Diagnostic] = []
     if node is None or node.kind == "null":
@@ -207,8 +207,9 @@ def _check_object(node: YNode, spec: Spec, path: str, name: str, out: list[Diagn
             continue
         result[key.value] = _check(value, sub, path, key.value, out)
         result[f"{key.value}@"] = Mark(path, value.line, value.col)
-        items = value.value if value.kind == "seq" else (value,)
-        result[f"{key.value}@items"] = tuple(Mark(path, i.line, i.col) for i in items)
+        if sub.kind == "list":
+            items = value.value if value.kind == "seq" else (value,)
+            result[f"{key.value}@items"] = tuple(Mark(path, i.line, i.col) for i in items)
     for key, sub in spec.fields.items():
         if sub.required and key not in accounted:
             where = f"'{name}' needs" if name else "missing required key"
