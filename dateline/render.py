@@ -58,6 +58,8 @@ def make_environment(theme: Theme, cards: jinja2.Environment | None = None,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        cache_size=-1,  # a plain dict: a theme's few templates are compiled once and kept
+        auto_reload=False,  # its sources are the theme's, read once; a new theme, a new one
     )
     env.filters["markdown"] = markdown
     env.filters["human"] = human_date
