@@ -114,8 +114,13 @@ BREAKING = [
 ]
 
 
+ANY_CHARACTERS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                         min_size=1, max_size=3)  # letters, marks, blanks and symbols of any script
+
+
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(SIMPLE * 8 + BREAKING), max_size=30).map("".join))
+@given(st.lists(st.one_of(st.sampled_from(SIMPLE * 8 + BREAKING), ANY_CHARACTERS),
+                max_size=30).map("".join))
 @example('Met *officials* and **ministers** in [London](https://example.org/a).\n\n"Yes."')
 @example("*a.*b")  # a star after punctuation closes only before a space or punctuation
 @example("*a *b*")  # a star after a space does not close
