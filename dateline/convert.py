@@ -90,12 +90,13 @@ def converter(left_out: frozenset[str]) -> MarkdownIt:
 # no rule looks at; a line's end; emphasis of one or two stars around such a run that starts
 # and ends with a letter or digit (so the stars open and close whatever is around them, and
 # are the whole run of stars there); a link whose label is such a run and whose address is
-# taken as it is.
-_PLAIN = r"[^\\`*_\[\]!<>&~|#\t\r\n\x00]"
+# safe and in normal form (an address with ``&``, which markdown-it-py reads for entities,
+# is left to it).
+_RUN_CHAR = r"[^\\`*_\[\]!<>&~|#\t\r\n\x00]"
 _TOKEN = re.compile(
-    rf"({_PLAIN}+)|(\n)"
-    rf"|(\*\*?)(?=[^\W_])({_PLAIN}+?)(?<=[^\W_])\3(?!\*)"
-    rf"|\[({_PLAIN}+)\]\(([A-Za-z0-9/._~?#=+:-]+)\)")
+    rf"({_RUN_CHAR}+)|(\n)"
+    rf"|(\*\*?)(?=[^\W_])({_RUN_CHAR}+?)(?<=[^\W_])\3(?!\*)"
+    rf"|\[({_RUN_CHAR}+)\]\(([A-Za-z0-9/._~?#=+:-]+)\)")
 
 
 def simple_html(text: str) -> str | None:
@@ -120,7 +121,7 @@ def simple_html(text: str) -> str | None:
             elif stars is not None:
                 tag = "em" if stars == "*" else "strong"
                 html.append(f"<{tag}>{_escaped(emphasised)}</{tag}>")
-            elif _NORMAL_LINK.match(address):  # web or relative: safe
+            elif safe_link(address) and _NORMAL_LINK.match(address):
                 html.append(f'<a href="{address}">{_escaped(label)}</a>')
             else:
                 return None

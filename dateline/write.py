@@ -153,7 +153,12 @@ class Stage:
         if not parts or (relative := "/".join(parts)) in self._made:
             return
         self._make_folder(root, parts[:-1])
-        os.mkdir(os.path.join(root, *parts))  # the staging folder starts empty
+        folder = os.path.join(root, *parts)
+        try:
+            os.mkdir(folder)
+        except FileExistsError:  # made under another case of the name (macOS): a folder too
+            if not os.path.isdir(folder):
+                raise
         self._made.add(relative)
 
     def swap(self, detach: bool = False) -> None:
