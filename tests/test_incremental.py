@@ -121,6 +121,7 @@ def test_a_settled_file_with_the_same_stamp_is_not_read_again(
 @pytest.mark.parametrize(("elsewhere", "first_seen"), [
     (None, False),  # the watcher named e1.md only: e2.md is taken as it was, unlooked at
     ("templates/base.html", False),  # outside the content: the theme is always read
+    ("content/site.yaml", False),  # read at every build anyway: no entry is looked at for it
     ("content/media/map.png", True),  # anything else in the content: every file looked at
     ("content/events", True),  # a folder (moved, replaced): every file looked at
 ])
@@ -151,6 +152,25 @@ def test_a_relative_content_folder_matches_the_watchers_absolute_paths(
     told.write_text(event("First, edited", "2011-01-01"), encoding="utf-8")
     again = pipeline.build(relative, first.reuse, changed={str(told.resolve())})
     assert b"First, edited" in again.files["index.html"]
+
+
+def test_a_build_told_what_changed_follows_links(
+        tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events folder is a link to a folder elsewhere, and one entry a link to a file
+    whose edits no watcher of the content sees: both edits reach the site."""
+    monkeypatch.setattr(load, "SETTLED_NS", 0)
+    elsewhere, outside = tmp_path / "kept-events", tmp_path / "outside.md"
+    (content / "events").rename(elsewhere)
+    (content / "events").symlink_to(elsewhere, target_is_directory=True)
+    outside.write_text(event("Linked", "2013-01-01"), encoding="utf-8")
+    (elsewhere / "linked.md").symlink_to(outside)
+    first = pipeline.build(settings(content))
+    told = content / "events" / "e1.md"  # as the watcher names it, through the link
+    told.write_text(event("First, edited", "2011-01-01"), encoding="utf-8")
+    outside.write_text(event("Linked, edited", "2013-01-01"), encoding="utf-8")
+    again = pipeline.build(settings(content), first.reuse, changed={str(told)})
+    assert b"First, edited" in again.files["index.html"]
+    assert b"Linked, edited" in again.files["index.html"]
 
 
 def test_a_file_changed_twice_within_a_moment_is_read_both_times(

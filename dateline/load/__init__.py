@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Set
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -99,14 +99,15 @@ def load_content(root: Path, memo: Memo | None = None,
 
     With the ``memo`` of an earlier load, files whose text did not change are not parsed
     again; the result is the same as without it. ``changed``, the paths a watcher saw
-    change since that load (the preview), spares every other entry file even a look at its
-    stamp (see :func:`dateline.load.listing.as_they_were`).
+    change since that load (the preview), spares every other entry file that had settled
+    when it was read (see :class:`Memo`) even a look at its stamp (see
+    :func:`dateline.load.listing.as_they_were`).
     """
     problems: list[Diagnostic] = []
     reuse = _Reuse(memo)
     config = _load_config(root, problems)
-    known = as_they_were(root, _KINDS, reuse.old.stamps, changed)
-    listed = {folder: _listing(root, folder, known) for folder in _KINDS}
+    touched = as_they_were(root, _KINDS, changed)
+    listed = {folder: _listing(root, folder, reuse.old.stamps, touched) for folder in _KINDS}
     ready = _parsed_on_every_core(listed) if not reuse.old.entries else {}
     events = _load_dir("events", listed["events"], ready, problems, reuse)
     people = _load_dir("people", listed["people"], ready, problems, reuse)
@@ -184,14 +185,15 @@ _KINDS: dict[str, tuple[schema.Spec, Callable[[str, str, Document, dict[str, Any
 }
 
 
-def _listing(root: Path, folder: str, known: Mapping[str, tuple[Stamp, bytes]]) -> Listing:
+def _listing(root: Path, folder: str, stamps: Mapping[str, tuple[Stamp, bytes]],
+             touched: Set[str] | None) -> Listing:
     """The entry files of ``root/folder`` (none when it is missing) and the warnings about
     what else it holds."""
     directory = root / folder
     found: list[Diagnostic] = []
     if not directory.is_dir():
         return [], found
-    return entry_files(root, directory, _KINDS[folder][2], found, known), found
+    return entry_files(root, directory, _KINDS[folder][2], found, stamps, touched), found
 
 
 def _load_dir(folder: str, listing: Listing, ready: Mapping[str, Ready],

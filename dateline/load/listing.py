@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Set
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -34,10 +34,12 @@ class EntryFile(NamedTuple):
 
 
 def entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
-                problems: list[Diagnostic], known: Mapping[str, tuple[Stamp, bytes]]
-                ) -> list[EntryFile]:
-    """The entry files of a folder, each with the path an editor knows and its stamp (as
-    ``known`` when there); a sub-folder or a misnamed entry is warned about."""
+                problems: list[Diagnostic], stamps: Mapping[str, tuple[Stamp, bytes]],
+                touched: Set[str] | None) -> list[EntryFile]:
+    """The entry files of a folder, each with the path an editor knows and its stamp; a
+    sub-folder or a misnamed entry is warned about. With ``touched`` (see
+    :func:`as_they_were`), a file not in it takes its stamp from ``stamps`` when there,
+    unless it is a link (a watcher does not see its target change)."""
     found: list[EntryFile] = []
     shown_folder = rel(root, directory)
     with os.scandir(directory) as listing:
@@ -53,7 +55,8 @@ def entry_files(root: Path, directory: Path, suffixes: tuple[str, ...],
             problems.append(warning(shown, 1, 1, "folder is not read",
                                     f"put its files directly in {shown_folder}/"))
         elif suffix in suffixes and entry.is_file():
-            was = known.get(shown)
+            was = stamps.get(shown) if touched is not None and shown not in touched \
+                and not entry.is_symlink() else None
             found.append(EntryFile(entry.path, stem, shown,
                                    was[0] if was is not None else stamp_of(entry.stat())))
         elif suffix.lower() in MARKDOWNISH:
@@ -95,25 +98,25 @@ def slug_of(stem: str) -> str | None:
     return normal if is_slug(normal) else None
 
 
-def as_they_were(root: Path, folders: Iterable[str],
-                 stamps: Mapping[str, tuple[Stamp, bytes]], changed: Collection[str] | None
-                 ) -> Mapping[str, tuple[Stamp, bytes]]:
-    """The ``stamps`` (with digests, by path shown) of the entry files not among the paths
-    ``changed``: those files are taken to be as they were. Empty when anything changed in
-    ``root`` but files directly in one of its entry ``folders`` (a folder moved, a file
-    elsewhere): then every file's stamp is looked at. Paths outside ``root`` (the theme)
-    change nothing here."""
-    if changed is None or not stamps:
-        return {}
+def as_they_were(root: Path, folders: Iterable[str], changed: Collection[str] | None
+                 ) -> frozenset[str] | None:
+    """The entry files (paths shown) among the paths ``changed`` that a watcher reported:
+    every other entry file is taken to be as it was. None when there is no report, or when
+    something changed in ``root`` but a file directly in one of its entry ``folders`` or
+    ``site.yaml`` (read at every build): a folder moved, a file elsewhere; then every file's
+    stamp is looked at. Paths outside ``root`` (the theme) change no entry."""
+    if changed is None:
+        return None
     inside = os.path.realpath(root) + os.sep
     shown = {os.path.realpath(root / folder): rel(root, root / folder) for folder in folders}
+    config = inside + "site.yaml"
     touched = set()
     for path in changed:
-        real = os.path.realpath(path)
-        if not real.startswith(inside):
-            continue
-        folder = shown.get(os.path.dirname(real))
-        if folder is None:
-            return {}
-        touched.add(f"{folder}/{os.path.basename(real)}")
-    return {name: stamp for name, stamp in stamps.items() if name not in touched}
+        name = os.path.basename(path)
+        parent = os.path.realpath(os.path.dirname(path))  # the folder may be a link
+        folder = shown.get(parent)
+        if folder is not None:
+            touched.add(f"{folder}/{name}")
+        elif (real := os.path.join(parent, name)).startswith(inside) and real != config:
+            return None
+    return frozenset(touched)
