@@ -49,8 +49,8 @@ def make_environment(theme: Theme, cards: jinja2.Environment | None = None,
     rendered with ``cards`` when given (an earlier environment with the same card template),
     whose cards are then reused, else with this environment. With ``by_runs`` (the
     preview), lists of cards are also remembered run by run (see :mod:`dateline.runs`),
-    each with a page's root put in: a copy of every card per page kind that only a next
-    build can use."""
+    each with a page's root put in: a copy of every card per root that only a next build
+    can use."""
     env = _Environment(
         loader=jinja2.FunctionLoader(lambda name: _source(theme, name)),
         autoescape=True,
@@ -139,13 +139,21 @@ class Looked(Mapping[str, Any]):
 
     def _note(self, seen: Sequence[Seen]) -> None:
         """Count whom the cards shown on the page looked up as looked up by the page."""
-        known = [slugs for slugs in seen if slugs is not None]
-        self._everyone = self._everyone or len(known) < len(seen)
-        self._slugs.update(*known)
+        slugs = _all_seen(seen)
+        if slugs is None:
+            self._everyone = True
+        else:
+            self._slugs.update(slugs)
 
     def _seen(self) -> Seen:
         """Whom the template looked up so far."""
         return None if self._everyone else frozenset(self._slugs)
+
+
+def _all_seen(seen: Sequence[Seen]) -> Seen:
+    """Whom several pages or cards looked up, together (None: everyone, if any did)."""
+    known = [slugs for slugs in seen if slugs is not None]
+    return frozenset[str]().union(*known) if len(known) == len(seen) else None
 
 
 def changed_people(before: Mapping[str, Any], now: Mapping[str, Any]) -> frozenset[str]:
@@ -188,7 +196,7 @@ def _card_functions(env: jinja2.Environment, by_runs: bool
         return made
 
     def with_root(context: jinja2.runtime.Context, made: str) -> Markup:
-        return Markup(made.replace(ROOT_MARK, escape(context["root"])))  # as {{ root }}
+        return Markup(_put_root(made, context["root"]))
 
     @jinja2.pass_context
     def event_card(context: jinja2.runtime.Context, event: Event) -> Markup:
@@ -206,10 +214,15 @@ def _card_functions(env: jinja2.Environment, by_runs: bool
     return {"event_card": event_card, "event_cards": event_cards}
 
 
+def _put_root(made: str, root: str) -> str:
+    """Cards made with the mark, with a page's ``root`` put in, as ``{{ root }}`` would."""
+    return made.replace(ROOT_MARK, escape(root))
+
+
 @by_identity
 def _rooted(card: Card, root: str) -> str:
-    """A run's cards with a page's ``root`` put in, as ``{{ root }}`` would."""
-    return card.html.replace(ROOT_MARK, escape(root))
+    """A run's cards with a page's ``root`` put in, remembered (the preview)."""
+    return _put_root(card.html, root)
 
 
 @by_identity
@@ -217,9 +230,8 @@ def _cards(env: jinja2.Environment, events: tuple[Event, ...], site: object,
            people: Mapping[str, Any], tag_slugs: object) -> Card:
     """The cards of a run of events, each on a line of its own, and whom they looked up."""
     made = [_card(env, event, site, people, tag_slugs) for event in events]
-    known = [card.seen for card in made if card.seen is not None]
     return Card("".join([card.html + "\n" for card in made]),
-                frozenset[str]().union(*known) if len(known) == len(made) else None)
+                _all_seen([card.seen for card in made]))
 
 
 @by_identity
