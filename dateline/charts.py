@@ -53,8 +53,9 @@ def overview(counts: Mapping[int, int]) -> Overview:
     tallest = max(counts.values())
     step = BAR_WIDTH + BAR_GAP
     bars = tuple(
-        Bar(year, count, (year - first) * step, round(count / tallest * OVERVIEW_HEIGHT))
-        for year in range(first, last + 1) for count in (counts.get(year, 0),)
+        Bar(year, counts.get(year, 0), (year - first) * step,
+            round(counts.get(year, 0) / tallest * OVERVIEW_HEIGHT))
+        for year in range(first, last + 1)
     )
     width = len(bars) * step - BAR_GAP
     every = 10 if len(bars) > 40 else (5 if len(bars) > 8 else 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dateline.dates import Point
@@ -62,7 +62,8 @@ def _slide(base: str, event: Event) -> dict[str, Any]:
 
 
 def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
-    """The TimelineJS3 JSON document: a title slide and one slide per event."""
+    """The TimelineJS3 JSON document: a title slide and one slide per event, for
+    :func:`dateline.jsondata.render_data` (the slides are written already, run by run)."""
     config = timeline.config
     return {
         "title": {"text": {"headline": html.escape(config.title),
@@ -78,9 +79,7 @@ def _slides(base: str, run: tuple[Event, ...]) -> Lines:
 
 def events_csv(timeline: Timeline) -> bytes:
     """``events.csv``: one row per event; lists are joined with ``; ``."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
-    return b"".join([out.getvalue().encode(), *(
+    return b"".join([_csv_row(CSV_COLUMNS).encode(), *(
         _rows(timeline.config.base_url, timeline.people, run)
         for run in event_runs(timeline.events))])
 
@@ -92,14 +91,19 @@ def _rows(base: str, people: Mapping[str, Person], run: tuple[Event, ...]) -> by
 
 @by_identity
 def _row(base: str, event_people: tuple[Person, ...], event: Event) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow([
+    return _csv_row([
         event.slug, event.date.edtf(), event.date.precision.label, _cell(event.title),
         _cell(event.summary), _cell(LIST_SEPARATOR.join(person.name for person in event_people)),
         _cell(LIST_SEPARATOR.join(event.places)), _cell(LIST_SEPARATOR.join(event.tags)),
         LIST_SEPARATOR.join(s.url for s in event.sources if s.url),
         base + event_url(event),
     ])
+
+
+def _csv_row(cells: Iterable[str]) -> str:
+    """One line of ``events.csv``, quoted where the cells need it."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
     return out.getvalue()
 
 

@@ -1,6 +1,7 @@
 """Ways into the timeline: tags with their addresses, periods, people who share events.
 
-Pure functions of the events; ``site`` puts their results into page contexts.
+Pure functions of the events, or of how many events each tag, person or year has;
+``site`` puts their results into page contexts.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from dateline.memo import by_identity
 
 @dataclass(frozen=True)
 class DataFile:
-    """A machine-readable file (JSON) with its data."""
+    """A machine-readable file (JSON) with its data: plain JSON values, but for lists that
+    may hold :class:`Lines` (items written already), which only :func:`render_data` reads."""
 
     url: str
     data: Mapping[str, Any]

@@ -180,7 +180,8 @@ def absolute_image(base_url: str, image: Image | None) -> str:
 def shared_context(timeline: Timeline) -> dict[str, Any]:
     """What every page sees (``site``, ``people``, ``tag_slugs``), the same objects as in
     the pages that :func:`plan` makes of this timeline, and what every card sees."""
-    tag_slugs = _same_mapping(tuple(facets.tag_slugs(_grouped(timeline.events, "tags")).items()))
+    tags = (tag for run in event_runs(timeline.events) for tag, _ in _groups_of(run, "tags"))
+    tag_slugs = _same_mapping(tuple(facets.tag_slugs(tags).items()))
     return {"site": timeline.config, "people": timeline.people, "tag_slugs": tag_slugs}
 
 
@@ -314,17 +315,18 @@ def source_data(source: Source) -> dict[str, Any]:
 
 
 def timeline_data(timeline: Timeline, people: list[Person]) -> dict[str, Any]:
-    """The ``/timeline.json`` document (its shape is documented in the README)."""
+    """The ``/timeline.json`` document (its shape is documented in the README), for
+    :func:`dateline.jsondata.render_data`: its events are written already, run by run."""
     base = timeline.config.base_url
     return {
         "events": [_event_lines(base, timeline.people, run)
                    for run in event_runs(timeline.events)],
-        "people": [person_data(base, person) for person in people],
+        "people": [_person_data(base, person) for person in people],
     }
 
 
 @by_identity
-def person_data(base: str, person: Person) -> dict[str, Any]:
+def _person_data(base: str, person: Person) -> dict[str, Any]:
     """One person in ``/timeline.json``."""
     return {"id": person.slug, "url": base + person_url(person), "name": person.name,
             "aliases": list(person.aliases)}
