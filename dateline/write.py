@@ -226,7 +226,7 @@ def _same_bytes(path: str, data: bytes) -> bool:
 def _write_bytes(path: str, data: bytes) -> None:
     """``data`` as a new file at ``path``, straight through the system's calls: a page is
     written in one call, without a buffered file object's checks of the descriptor."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # not inherited
     try:
         view = memoryview(data)
         while view:

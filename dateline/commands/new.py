@@ -72,6 +72,7 @@ def _entry(args: argparse.Namespace) -> tuple[list[str], str]:
     if args.kind == "event":
         _refuse_blank(args.title, "title", 'new event "Talks in Moscow" --date 2017-12-22')
         date = _date(args.date)
+        _refuse_bad_url(args.source)
         base = entry_slug(args.title)
         return [base, f"{base}-{date[:4]}"], event_text(
             args.title, date, _people(args), args.tags, args.source, args.summary, args.draft)
@@ -174,7 +175,6 @@ def event_text(title: str, date: str, people: list[str], tags: list[str], source
         "---",
         "",
     ]
-    _refuse_bad_url(source)
     return "\n".join(lines)
 
 
