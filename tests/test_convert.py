@@ -107,7 +107,8 @@ SIMPLE = [
 ]
 BREAKING = [
     "  ", "*a.*", "*.a*", "**a b**", "*", "**", "***", "* ", " *", "*\n", "_", "_a_",
-    "[a](HTTP://X.org)", "[a](javascript:alert(1))", "[a](//evil.example)", "[a]",
+    "[a](HTTP://X.org)", "[a](http://a.org::80/)", "[a](javascript:alert(1))",
+    "[a](//evil.example)", "[a]",
     "[a](/p \"t\")", "[a](/p q)", "[a](/ä)", "[ a ](/p)", "[a](/p%20q)", "[", "]", "](",
     "![a](/p.png)", "&", "<", ">", "\\", "`", "~", "#", "|", "\t", "\u00a0", "\u2003",
     "\x0c", "\r", "1. ", "- ", "+ ", "> ", "# ", "=", "    ",
@@ -137,13 +138,13 @@ def test_a_simple_text_is_put_together_as_markdown_it_would(text: str) -> None:
     "See [the record](https://example.org/records/1992?page=2) and [this](../events/a/).",
 ])
 def test_a_usual_body_is_simple(text: str) -> None:
-    assert simple_html(text) == PLAIN.render(text)
+    assert simple_html(text) == to_html(text) == PLAIN.render(text)
 
 
 @pytest.mark.parametrize("text", [
     "*", "* item", "*a.*b", "*a *b*", "1. item", "Title\n===", "a  \nb", " indented", "a\tb",
     "a_b", "a & b", "[a](javascript:alert(1))", "[a](https://example.org/a b)", "***a***",
-    "**a*", "*a **b***", "x\r\ny", "[a]: /there",
+    "**a*", "*a **b***", "x\r\ny", "[a]: /there", "[a](http://a.org::80/)",
 ])
 def test_anything_else_is_left_to_markdown_it(text: str) -> None:
     assert simple_html(text) is None

@@ -298,11 +298,13 @@ def test_a_build_whose_articles_are_all_cached_never_loads_the_extractor(tmp_pat
     content = make_site(tmp_path, {"articles/moscow-talks.txt": ARTICLE, **PEOPLE})
     code = ("import sys; from dateline.cli import main; "
             f"main(['build', '--content', {str(content)!r}, '--templates', {str(TEMPLATES)!r}, "
-            f"'--out', {str(tmp_path / 'site')!r}, '--no-search']); "
+            f"'--out', {str(tmp_path / 'site')!r}, '--no-search']) or "
             "print('dateline.extract.article' in sys.modules)")
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.split()[-1] for _ in range(2)]
-    assert runs == ["True", "False"]  # the first build extracts; the second reads the cache
+                           check=True).stdout.split()[-1:] for _ in range(2)]
+    assert runs == [["True"], ["False"]]  # the first build extracts; the second reads the cache
+    timeline = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "from articles" in timeline  # the second build has the extracted events
 
 
 ODD_WORDS = (
