@@ -11,13 +11,15 @@ import json
 import shutil
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import Any
+from unittest.mock import Mock
 
 import pytest
 from helpers import TEMPLATES, event, make_site, read_page, run_cli
 
-from dateline import load
+from dateline import load, pipeline
 from dateline.search import indexer
 from dateline.serve import Preview
 from dateline.serve.http import BadPath, Redirect, host_name, site_path
@@ -126,11 +128,40 @@ def test_edit_break_and_fix_a_file(content: Path) -> None:
 def test_each_edit_the_watcher_names_reaches_the_preview(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(load, "SETTLED_NS", 0)  # files count as untouched for long at once
+    told: list[Collection[str] | None] = []
+    build = pipeline.build
+
+    def noted(settings: pipeline.Settings, reuse: Any = None, sink: Any = None,
+              changed: Collection[str] | None = None) -> pipeline.Result:
+        told.append(changed)
+        return build(settings, reuse, sink, changed=changed)
+
+    monkeypatch.setattr(pipeline, "build", noted)
     entry = content / "events" / "treaty.md"
     with Preview(content, TEMPLATES, port=0, say=[].append) as preview:
         for title in ("Treaty ratified", "Treaty amended", "Treaty renewed"):  # batch by batch
             entry.write_text(event(title, "1994-05-06"), encoding="utf-8")
             wait_for(title, lambda title=title: title in get(preview, "/")[1])
+    assert told[0] is None  # the first build, and the first batch, look at every file
+    assert any(paths and str(entry) in paths for paths in told[2:])  # later ones are told
+
+
+def test_after_a_failed_rebuild_every_file_is_looked_at_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What changed while a rebuild crashed is in no later batch of the watcher."""
+    monkeypatch.setattr(load, "SETTLED_NS", 0)
+    first, second = content / "events" / "treaty.md", content / "events" / "summit.md"
+    build = pipeline.build
+    with Preview(content, TEMPLATES, port=0, say=[].append) as preview:
+        preview.rebuild()
+        preview.rebuild({str(first)})  # told from now on
+        first.write_text(event("Treaty amended", "1994-05-06"), encoding="utf-8")
+        monkeypatch.setattr(pipeline, "build", Mock(side_effect=RuntimeError("a bug")))
+        assert preview.rebuild({str(first)}).failed
+        monkeypatch.setattr(pipeline, "build", build)
+        second.write_text(event("Summit held", "1995-01-02"), encoding="utf-8")
+        home = preview.rebuild({str(second)}).file("index.html") or b""
+    assert b"Treaty amended" in home and b"Summit held" in home
 
 
 def _edit_break_and_fix(preview: Preview, content: Path, said: list[str]) -> None:
