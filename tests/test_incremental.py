@@ -120,7 +120,7 @@ def test_a_settled_file_with_the_same_stamp_is_not_read_again(
 
 @pytest.mark.parametrize(("elsewhere", "first_seen"), [
     (None, False),  # the watcher named e1.md only: e2.md is taken as it was, unlooked at
-    ("templates/base.html", False),  # outside the content: the theme is always read
+    ("templates/base.html", False),  # a path outside the content (a theme's): no entry
     ("content/site.yaml", False),  # read at every build anyway: no entry is looked at for it
     ("content/media/map.png", True),  # anything else in the content: every file looked at
     ("content/events", True),  # a folder (moved, replaced): every file looked at
